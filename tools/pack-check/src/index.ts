@@ -1,0 +1,3 @@
+export { type Consumer, type ConsumerOptions, createConsumer } from './consumer';
+export { type ExecResult, exec, execOk } from './exec';
+export { type PackedPackage, packPackage } from './pack';
