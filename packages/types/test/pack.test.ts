@@ -1,5 +1,5 @@
-import { type Consumer, createConsumer } from '@runware/pack-check';
 import { createRequire } from 'node:module';
+import { type Consumer, createConsumer } from '@runware/pack-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { packageRoot, pinned } from './snapshot';
 
@@ -47,7 +47,13 @@ const result: types.ModelResultMap['google:3@3'] = { taskType: 'videoInference',
 export const used = [result, schemas.requestSchemas.sdxl, types.models['runware:400@1'].slug];
 `;
 const tsconfig = JSON.stringify({
-  compilerOptions: { module: 'nodenext', moduleResolution: 'nodenext', strict: true, noEmit: true, skipLibCheck: false },
+  compilerOptions: {
+    module: 'nodenext',
+    moduleResolution: 'nodenext',
+    strict: true,
+    noEmit: true,
+    skipLibCheck: false,
+  },
   files: ['typed.mts', 'typed.cts'],
 });
 
@@ -57,7 +63,13 @@ describe('packed @runware/types installed outside the workspace', () => {
   beforeAll(async () => {
     consumer = await createConsumer({
       packages: [packageRoot],
-      files: { 'esm.mjs': esm, 'cjs.cjs': cjs, 'typed.mts': typedEsm, 'typed.cts': typedCjs, 'tsconfig.json': tsconfig },
+      files: {
+        'esm.mjs': esm,
+        'cjs.cjs': cjs,
+        'typed.mts': typedEsm,
+        'typed.cts': typedCjs,
+        'tsconfig.json': tsconfig,
+      },
     });
   });
   afterAll(() => consumer?.cleanup());
@@ -83,7 +95,10 @@ describe('packed @runware/types installed outside the workspace', () => {
     expect(run.stderr).toBe('');
     expect(JSON.parse(run.stdout)).toEqual({
       models: 350,
-      flux: { taskType: pinned.models['runware:400@1']?.taskType, slug: pinned.models['runware:400@1']?.slug },
+      flux: {
+        taskType: pinned.models['runware:400@1']?.taskType,
+        slug: pinned.models['runware:400@1']?.slug,
+      },
       version: pinned.snapshotVersion,
       utilities: Object.keys(pinned.utilities).sort(),
     });

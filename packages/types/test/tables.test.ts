@@ -1,5 +1,5 @@
-import { readFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
   architectureTaskTypes,
@@ -64,6 +64,8 @@ describe('request schemas entry', () => {
   });
 
   it('requires positivePrompt, width and height for sdxl', () => {
-    expect(requestSchemas.sdxl.required).toEqual(expect.arrayContaining(['positivePrompt', 'width', 'height']));
+    expect(requestSchemas.sdxl.required).toEqual(
+      expect.arrayContaining(['positivePrompt', 'width', 'height']),
+    );
   });
 });

@@ -22,7 +22,12 @@ import type {
 } from '../src/index';
 
 type SdxlParams = SchemaMap['sdxl']['params'];
-const sdxl: SdxlParams = { model: 'civitai:133005@782002', positivePrompt: 'a lighthouse', width: 1024, height: 1024 };
+const sdxl: SdxlParams = {
+  model: 'civitai:133005@782002',
+  positivePrompt: 'a lighthouse',
+  width: 1024,
+  height: 1024,
+};
 
 describe('SchemaMap', () => {
   it('requires positivePrompt, width and height for sdxl', () => {
@@ -66,14 +71,18 @@ describe('SchemaMap', () => {
   });
 
   it('types the result of every key and lists architectures, modalities and operations', () => {
-    expectTypeOf<SchemaMap['sdxl']['result']>().toHaveProperty('imageURL').toEqualTypeOf<string | undefined>();
+    expectTypeOf<SchemaMap['sdxl']['result']>()
+      .toHaveProperty('imageURL')
+      .toEqualTypeOf<string | undefined>();
     expectTypeOf<SchemaMap['upscale-image']['params']>().toEqualTypeOf<UpscaleImageParams>();
     expectTypeOf<'sdxl' | 'image' | 'video' | '3d' | 'upscale-image' | 'masking'>().toExtend<SchemaKey>();
     expectTypeOf<ArchitectureKey>().toExtend<SchemaKey>();
     expectTypeOf<OperationKey>().toExtend<SchemaKey>();
     expectTypeOf<keyof typeof snapshot.architectures>().toEqualTypeOf<ArchitectureKey>();
     expectTypeOf<
-      keyof typeof snapshot.architectures | keyof typeof snapshot.modalities | keyof typeof snapshot.operations
+      | keyof typeof snapshot.architectures
+      | keyof typeof snapshot.modalities
+      | keyof typeof snapshot.operations
     >().toEqualTypeOf<SchemaKey>();
     // @ts-expect-error not a schema key
     const notAKey: SchemaKey = 'sdxxl';
@@ -103,7 +112,9 @@ describe('UtilityMap, TaskTypeMap, RunParams', () => {
   it('types the utilities', () => {
     expectTypeOf<UtilityName>().toEqualTypeOf<keyof typeof snapshot.utilities>();
     expectTypeOf<UtilityMap['modelSearch']['params']>().toHaveProperty('search').toEqualTypeOf<string>();
-    expectTypeOf<UtilityMap['getResponse']['result']['status']>().toEqualTypeOf<'processing' | 'success' | 'error'>();
+    expectTypeOf<UtilityMap['getResponse']['result']['status']>().toEqualTypeOf<
+      'processing' | 'success' | 'error'
+    >();
   });
 
   it('maps every task type to its general params and result', () => {

@@ -42,7 +42,14 @@ export function requestValues(types: readonly SchemaType[], property: string): s
 type TypeFile = SchemaType['section'] | 'task-types';
 
 /** Names `task-types.ts` declares besides the per-task-type aliases. */
-const taskTypeHelpers = ['TaskType', 'TaskTypeMap', 'DeliveryMethod', 'OutputType', 'OutputFormat', 'ModelEntry'];
+const taskTypeHelpers = [
+  'TaskType',
+  'TaskTypeMap',
+  'DeliveryMethod',
+  'OutputType',
+  'OutputFormat',
+  'ModelEntry',
+];
 
 /** Where each generated type name is declared. */
 function typeLocations(plan: Plan): Map<string, TypeFile> {
@@ -68,5 +75,7 @@ export function importsFor(plan: Plan, names: Iterable<string>): string[] {
     if (!file) throw new Error(`internal: no generated file declares ${name}`);
     byFile.set(file, [...(byFile.get(file) ?? []), name]);
   }
-  return [...byFile.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([file, list]) => importTypes(list, file));
+  return [...byFile.entries()]
+    .sort(([a], [b]) => (a < b ? -1 : 1))
+    .map(([file, list]) => importTypes(list, file));
 }

@@ -3,16 +3,24 @@ import type { Plan, SchemaType } from './plan';
 
 function mapInterface(name: string, doc: string, types: readonly SchemaType[]): string[] {
   const lines = [`/** ${doc} */`, `export interface ${name} {`];
-  for (const t of types) lines.push(`  ${quote(t.key)}: { params: ${t.paramsName}; result: ${t.resultName} };`);
+  for (const t of types)
+    lines.push(`  ${quote(t.key)}: { params: ${t.paramsName}; result: ${t.resultName} };`);
   lines.push('}');
   return lines;
 }
 
 /** `SchemaMap`/`SchemaKey` (architectures, modalities, operations) and `UtilityMap`/`UtilityName`. */
 export function emitSchemaMap(plan: Plan): string {
-  const keysOf = (section: SchemaType['section']) => plan.types.filter((t) => t.section === section).map((t) => t.key);
+  const keysOf = (section: SchemaType['section']) =>
+    plan.types.filter((t) => t.section === section).map((t) => t.key);
   const lines = [header(plan.snapshot, 'Schema key → {params, result} maps.')];
-  lines.push(...importsFor(plan, plan.types.flatMap((t) => [t.paramsName, t.resultName])), '');
+  lines.push(
+    ...importsFor(
+      plan,
+      plan.types.flatMap((t) => [t.paramsName, t.resultName]),
+    ),
+    '',
+  );
   lines.push(
     ...mapInterface(
       'SchemaMap',

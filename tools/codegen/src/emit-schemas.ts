@@ -56,7 +56,12 @@ export function emitRequestSchemas(plan: Plan): string {
       'SchemaKey',
       plan.schemaMapTypes,
     ),
-    schemaTable('utilityRequestSchemas', 'Request schema of every utility task.', 'UtilityName', plan.utilityTypes),
+    schemaTable(
+      'utilityRequestSchemas',
+      'Request schema of every utility task.',
+      'UtilityName',
+      plan.utilityTypes,
+    ),
   ].join('\n');
 }
 

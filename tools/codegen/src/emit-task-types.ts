@@ -7,7 +7,9 @@ import type { Plan } from './plan';
  */
 export function emitTaskTypes(plan: Plan): string {
   const referenced = plan.taskTypes.flatMap((i) => [i.canonical.paramsName, i.canonical.resultName]);
-  const lines = [header(plan.snapshot, 'Task types, their canonical Params/Result, and shared option unions.')];
+  const lines = [
+    header(plan.snapshot, 'Task types, their canonical Params/Result, and shared option unions.'),
+  ];
   lines.push(...importsFor(plan, referenced), '');
 
   lines.push('/** Every task type the snapshot defines a schema for. */');

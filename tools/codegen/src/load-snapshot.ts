@@ -20,7 +20,8 @@ async function readSource(source: string): Promise<string> {
   } catch (cause) {
     throw new SnapshotError(`could not fetch snapshot from ${source}: ${(cause as Error).message}`);
   }
-  if (!response.ok) throw new SnapshotError(`could not fetch snapshot from ${source}: HTTP ${response.status}`);
+  if (!response.ok)
+    throw new SnapshotError(`could not fetch snapshot from ${source}: HTTP ${response.status}`);
   return response.text();
 }
 

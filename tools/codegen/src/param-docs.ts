@@ -24,7 +24,8 @@ export const requestParamDocs: Readonly<Record<string, string>> = {
     'How many outputs this task should produce. Each arrives as its own result item carrying the same taskUUID.',
   outputType:
     'How generated media is returned: `URL` (a hosted file, the default), `base64Data` (raw base64) or `dataURI`.',
-  outputFormat: 'File format of the generated media, e.g. `JPG`, `PNG` or `WEBP` for images, `MP4` for video.',
+  outputFormat:
+    'File format of the generated media, e.g. `JPG`, `PNG` or `WEBP` for images, `MP4` for video.',
   outputQuality: 'Compression quality of lossy output formats; higher means better quality and larger files.',
   deliveryMethod:
     '`sync` answers with the finished results; `async` acknowledges at once and results are fetched with getResponse (the SDK default, polled for you); `stream` (text only) sends tokens as they are produced.',

@@ -1,5 +1,11 @@
 import { taskParamsName, taskResultName, typeStem } from './naming';
-import { type SchemaEntry, type SchemaSection, type Snapshot, SnapshotError, schemaSections } from './snapshot';
+import {
+  type SchemaEntry,
+  type SchemaSection,
+  type Snapshot,
+  SnapshotError,
+  schemaSections,
+} from './snapshot';
 
 /** One snapshot entry and the names of the two types generated from it. */
 export interface SchemaType {
@@ -31,7 +37,12 @@ export interface Plan {
 
 // Which section speaks for a task type when several define it: the general modality schema first,
 // then the base operation (`upscale` over `upscale-image`), then utilities, then architectures.
-const canonicalPriority: readonly SchemaSection[] = ['modalities', 'operations', 'utilities', 'architectures'];
+const canonicalPriority: readonly SchemaSection[] = [
+  'modalities',
+  'operations',
+  'utilities',
+  'architectures',
+];
 
 function pickCanonical(candidates: SchemaType[]): SchemaType {
   const ranked = [...candidates].sort(
@@ -56,7 +67,14 @@ export function planTypes(snapshot: Snapshot): Plan {
   for (const section of schemaSections) {
     for (const [key, entry] of Object.entries(snapshot[section])) {
       const stem = typeStem(section, key, entry.taskType);
-      types.push({ section, key, taskType: entry.taskType, paramsName: `${stem}Params`, resultName: `${stem}Result`, entry });
+      types.push({
+        section,
+        key,
+        taskType: entry.taskType,
+        paramsName: `${stem}Params`,
+        resultName: `${stem}Result`,
+        entry,
+      });
     }
   }
   types.sort((a, b) => schemaSections.indexOf(a.section) - schemaSections.indexOf(b.section) || byKey(a, b));
@@ -86,7 +104,8 @@ export function planTypes(snapshot: Snapshot): Plan {
   const owners = new Map<string, string>();
   const claim = (name: string, owner: string) => {
     const previous = owners.get(name);
-    if (previous && previous !== owner) problems.push(`type name ${name} is produced by both ${previous} and ${owner}`);
+    if (previous && previous !== owner)
+      problems.push(`type name ${name} is produced by both ${previous} and ${owner}`);
     owners.set(name, owner);
   };
   for (const t of types) {
@@ -95,8 +114,14 @@ export function planTypes(snapshot: Snapshot): Plan {
   }
   for (const info of taskTypes) {
     const canonicalOwner = `${info.canonical.section}.${info.canonical.key}`;
-    claim(info.paramsName, info.paramsName === info.canonical.paramsName ? canonicalOwner : `taskType ${info.taskType}`);
-    claim(info.resultName, info.resultName === info.canonical.resultName ? canonicalOwner : `taskType ${info.taskType}`);
+    claim(
+      info.paramsName,
+      info.paramsName === info.canonical.paramsName ? canonicalOwner : `taskType ${info.taskType}`,
+    );
+    claim(
+      info.resultName,
+      info.resultName === info.canonical.resultName ? canonicalOwner : `taskType ${info.taskType}`,
+    );
   }
 
   const knownTaskTypes = new Set(byTaskType.keys());
@@ -110,6 +135,7 @@ export function planTypes(snapshot: Snapshot): Plan {
     }
   }
 
-  if (problems.length > 0) throw new SnapshotError(`cannot generate from this snapshot:\n  - ${problems.join('\n  - ')}`);
+  if (problems.length > 0)
+    throw new SnapshotError(`cannot generate from this snapshot:\n  - ${problems.join('\n  - ')}`);
   return { snapshot, types, schemaMapTypes, utilityTypes, taskTypes };
 }

@@ -54,7 +54,10 @@ export async function runCodegen(options: CodegenOptions): Promise<CodegenResult
     if (!fromPinned) {
       const pinnedText = await readFile(pinnedPath, 'utf8').catch(() => '');
       if (pinnedText !== loaded.text) problems.push(`schemas/api-snapshot.json differs from ${source}`);
-    } else if (meta?.sha256 !== expectedMeta.sha256 || meta.snapshotVersion !== expectedMeta.snapshotVersion) {
+    } else if (
+      meta?.sha256 !== expectedMeta.sha256 ||
+      meta.snapshotVersion !== expectedMeta.snapshotVersion
+    ) {
       problems.push('schemas/snapshot-meta.json does not match schemas/api-snapshot.json');
     }
     const report = await compareOutput(outDir, files);
@@ -75,6 +78,8 @@ export async function runCodegen(options: CodegenOptions): Promise<CodegenResult
   await pinSnapshot(schemasDir, loaded, fromPinned ? (meta?.source ?? 'pinned') : source, !fromPinned);
   await writeOutput(outDir, files);
   const ms = Math.round(performance.now() - started);
-  log(`codegen: wrote ${names.length} files from snapshot ${loaded.snapshot.snapshotVersion} (${source}) in ${ms} ms`);
+  log(
+    `codegen: wrote ${names.length} files from snapshot ${loaded.snapshot.snapshotVersion} (${source}) in ${ms} ms`,
+  );
   return { ok: true, snapshotVersion: loaded.snapshot.snapshotVersion, files: names, problems: [] };
 }

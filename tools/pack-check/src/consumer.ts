@@ -33,7 +33,13 @@ export async function createConsumer(options: ConsumerOptions): Promise<Consumer
     const packed: PackedPackage[] = [];
     for (const packageDir of options.packages) packed.push(await packPackage(packageDir, dir));
     const pins = Object.fromEntries(packed.map((p) => [p.name, `file:${p.tarball}`]));
-    const manifest = { name: 'runware-consumer', version: '0.0.0', private: true, dependencies: pins, overrides: pins };
+    const manifest = {
+      name: 'runware-consumer',
+      version: '0.0.0',
+      private: true,
+      dependencies: pins,
+      overrides: pins,
+    };
     await writeFile(join(dir, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`);
     for (const [path, text] of Object.entries(options.files ?? {})) {
       const full = join(dir, path);

@@ -7,7 +7,12 @@ export interface ExecResult {
 }
 
 /** Runs a command to completion and collects its output; never throws on a non-zero exit. */
-export function exec(command: string, args: readonly string[], cwd: string, timeoutMs = 120_000): Promise<ExecResult> {
+export function exec(
+  command: string,
+  args: readonly string[],
+  cwd: string,
+  timeoutMs = 120_000,
+): Promise<ExecResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, { cwd, env: process.env, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
@@ -34,7 +39,9 @@ export function exec(command: string, args: readonly string[], cwd: string, time
 export async function execOk(command: string, args: readonly string[], cwd: string): Promise<ExecResult> {
   const result = await exec(command, args, cwd);
   if (result.code !== 0) {
-    throw new Error(`${command} ${args.join(' ')} exited ${result.code} in ${cwd}\n${result.stdout}\n${result.stderr}`);
+    throw new Error(
+      `${command} ${args.join(' ')} exited ${result.code} in ${cwd}\n${result.stdout}\n${result.stderr}`,
+    );
   }
   return result;
 }

@@ -29,7 +29,11 @@ export async function packPackage(packageDir: string, destination: string): Prom
     version: string;
   };
   const { command, prefix } = pnpmCommand();
-  const { stdout } = await execOk(command, [...prefix, 'pack', '--pack-destination', destination], packageDir);
+  const { stdout } = await execOk(
+    command,
+    [...prefix, 'pack', '--pack-destination', destination],
+    packageDir,
+  );
   const tarball = stdout
     .trim()
     .split('\n')
