@@ -38,7 +38,7 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
       root: values.root ?? process.cwd(),
       snapshot: values.snapshot ?? (env[snapshotEnvVar] || undefined),
       check: values.check ?? false,
-      log: (line) => (line.includes('failed') ? console.error(line) : console.log(line)),
+      log: (line, level) => (level === 'error' ? console.error(line) : console.log(line)),
     });
     return result.ok ? 0 : 1;
   } catch (error) {

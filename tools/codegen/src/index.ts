@@ -1,7 +1,7 @@
 export { main } from './cli';
 export { type GeneratedFiles, generate } from './generate';
 export { type LoadedSnapshot, loadSnapshot } from './load-snapshot';
-export { compareOutput, isFresh, type SnapshotMeta, type StaleReport } from './output';
+export { compareOutput, type SnapshotMeta, type StaleReport } from './output';
 export { type Plan, planTypes } from './plan';
 export { type CodegenOptions, type CodegenResult, runCodegen, snapshotEnvVar } from './run-codegen';
 export { assertSnapshot, type Snapshot, SnapshotError } from './snapshot';

@@ -13,10 +13,6 @@ export interface StaleReport {
   extra: string[];
 }
 
-export function isFresh(report: StaleReport): boolean {
-  return report.changed.length + report.missing.length + report.extra.length === 0;
-}
-
 async function listTs(dir: string): Promise<string[]> {
   try {
     return (await readdir(dir)).filter((f) => f.endsWith('.ts')).sort();

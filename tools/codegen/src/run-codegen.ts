@@ -1,8 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { generate } from './generate';
-import { loadSnapshot } from './load-snapshot';
-import { compareOutput, isFresh, pinSnapshot, type SnapshotMeta, snapshotMeta, writeOutput } from './output';
+import { type GeneratedFiles, generate } from './generate';
+import { type LoadedSnapshot, loadSnapshot } from './load-snapshot';
+import { compareOutput, pinSnapshot, type SnapshotMeta, snapshotMeta, writeOutput } from './output';
 
 /** Environment variable naming another snapshot (path or URL) to generate from. */
 export const snapshotEnvVar = 'RUNWARE_API_SNAPSHOT';
@@ -14,7 +14,7 @@ export interface CodegenOptions {
   snapshot?: string | undefined;
   /** Only compare: report stale files and a pinned copy that does not match its metadata. */
   check?: boolean | undefined;
-  log?: (line: string) => void;
+  log?: (line: string, level: 'info' | 'error') => void;
 }
 
 export interface CodegenResult {
@@ -33,53 +33,63 @@ async function readMeta(path: string): Promise<SnapshotMeta | undefined> {
   }
 }
 
+/** Everything `--check` finds wrong, as lines for the user; empty when all is fresh. */
+async function findStaleness(
+  loaded: LoadedSnapshot,
+  files: GeneratedFiles,
+  paths: { pinned: string; meta: string; out: string },
+  fromPinned: boolean,
+): Promise<string[]> {
+  const problems: string[] = [];
+  if (!fromPinned) {
+    const pinnedText = await readFile(paths.pinned, 'utf8').catch(() => '');
+    if (pinnedText !== loaded.text) problems.push(`schemas/api-snapshot.json differs from ${loaded.source}`);
+  } else {
+    const meta = await readMeta(paths.meta);
+    const expected = snapshotMeta(loaded, meta?.source ?? '');
+    if (meta?.sha256 !== expected.sha256 || meta.snapshotVersion !== expected.snapshotVersion) {
+      problems.push('schemas/snapshot-meta.json does not match schemas/api-snapshot.json');
+    }
+  }
+  const report = await compareOutput(paths.out, files);
+  for (const f of report.changed) problems.push(`src/generated/${f} is stale`);
+  for (const f of report.missing) problems.push(`src/generated/${f} is missing`);
+  for (const f of report.extra) problems.push(`src/generated/${f} is not produced by the generator`);
+  return problems;
+}
+
 export async function runCodegen(options: CodegenOptions): Promise<CodegenResult> {
   const log = options.log ?? (() => {});
   const schemasDir = join(options.root, 'schemas');
-  const pinnedPath = join(schemasDir, 'api-snapshot.json');
-  const metaPath = join(schemasDir, 'snapshot-meta.json');
-  const outDir = join(options.root, 'src', 'generated');
-  const source = options.snapshot ?? pinnedPath;
-  const fromPinned = !/^https?:/i.test(source) && resolve(source) === resolve(pinnedPath);
+  const paths = {
+    pinned: join(schemasDir, 'api-snapshot.json'),
+    meta: join(schemasDir, 'snapshot-meta.json'),
+    out: join(options.root, 'src', 'generated'),
+  };
+  const source = options.snapshot ?? paths.pinned;
+  const fromPinned = !/^https?:/i.test(source) && resolve(source) === resolve(paths.pinned);
 
   const started = performance.now();
   const loaded = await loadSnapshot(source);
   const files = await generate(loaded.snapshot);
   const names = [...files.keys()];
-  const meta = await readMeta(metaPath);
+  const version = loaded.snapshot.snapshotVersion;
 
   if (options.check) {
-    const problems: string[] = [];
-    const expectedMeta = snapshotMeta(loaded, meta?.source ?? '');
-    if (!fromPinned) {
-      const pinnedText = await readFile(pinnedPath, 'utf8').catch(() => '');
-      if (pinnedText !== loaded.text) problems.push(`schemas/api-snapshot.json differs from ${source}`);
-    } else if (
-      meta?.sha256 !== expectedMeta.sha256 ||
-      meta.snapshotVersion !== expectedMeta.snapshotVersion
-    ) {
-      problems.push('schemas/snapshot-meta.json does not match schemas/api-snapshot.json');
+    const problems = await findStaleness(loaded, files, paths, fromPinned);
+    if (problems.length === 0) {
+      log(`codegen:check: ${names.length} generated files match snapshot ${version}`, 'info');
+    } else {
+      const list = problems.join('\n  - ');
+      log(`codegen:check failed; run \`pnpm --filter @runware/types codegen\`:\n  - ${list}`, 'error');
     }
-    const report = await compareOutput(outDir, files);
-    if (!isFresh(report)) {
-      for (const f of report.changed) problems.push(`src/generated/${f} is stale`);
-      for (const f of report.missing) problems.push(`src/generated/${f} is missing`);
-      for (const f of report.extra) problems.push(`src/generated/${f} is not produced by the generator`);
-    }
-    const ok = problems.length === 0;
-    log(
-      ok
-        ? `codegen:check: ${names.length} generated files match snapshot ${loaded.snapshot.snapshotVersion}`
-        : `codegen:check failed; run \`pnpm --filter @runware/types codegen\`:\n  - ${problems.join('\n  - ')}`,
-    );
-    return { ok, snapshotVersion: loaded.snapshot.snapshotVersion, files: names, problems };
+    return { ok: problems.length === 0, snapshotVersion: version, files: names, problems };
   }
 
-  await pinSnapshot(schemasDir, loaded, fromPinned ? (meta?.source ?? 'pinned') : source, !fromPinned);
-  await writeOutput(outDir, files);
+  const pinnedSource = fromPinned ? ((await readMeta(paths.meta))?.source ?? 'pinned') : source;
+  await pinSnapshot(schemasDir, loaded, pinnedSource, !fromPinned);
+  await writeOutput(paths.out, files);
   const ms = Math.round(performance.now() - started);
-  log(
-    `codegen: wrote ${names.length} files from snapshot ${loaded.snapshot.snapshotVersion} (${source}) in ${ms} ms`,
-  );
-  return { ok: true, snapshotVersion: loaded.snapshot.snapshotVersion, files: names, problems: [] };
+  log(`codegen: wrote ${names.length} files from snapshot ${version} (${source}) in ${ms} ms`, 'info');
+  return { ok: true, snapshotVersion: version, files: names, problems: [] };
 }
