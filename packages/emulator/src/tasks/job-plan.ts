@@ -1,0 +1,35 @@
+import type { EmulatorContext } from '../context';
+import type { InputMedia } from './resolve-inputs';
+
+/** How a task turns into result items: how many slots, and how to build each one when it is due. */
+export interface JobPlan {
+  slots: number;
+  /** Builds the finished item of a slot. Runs when the slot completes, not at submit time. */
+  build(index: number): Record<string, unknown>;
+  /** Whether slots report progress while processing (training does). */
+  reportsProgress: boolean;
+}
+
+export interface JobInput {
+  ctx: EmulatorContext;
+  task: Record<string, unknown>;
+  taskType: string;
+  taskUUID: string;
+  input: InputMedia | undefined;
+}
+
+export function numberResults(task: Record<string, unknown>): number {
+  const n = task.numberResults;
+  return typeof n === 'number' && Number.isInteger(n) && n >= 1 ? Math.min(n, 20) : 1;
+}
+
+/** Adds `cost` when asked for, and the envelope every item carries. */
+export function finishItem(
+  input: JobInput,
+  fields: Record<string, unknown>,
+  cost: number | undefined,
+): Record<string, unknown> {
+  const item: Record<string, unknown> = { taskType: input.taskType, taskUUID: input.taskUUID, ...fields };
+  if (input.task.includeCost === true && cost !== undefined) item.cost = cost;
+  return item;
+}
