@@ -117,6 +117,26 @@ describe('async delivery', () => {
     expect(again.body.data?.map((i) => i.imageUUID)).toEqual(done.map((i) => i.imageUUID));
   });
 
+  it('shows partial results: some items succeed while others still process', async () => {
+    const slow = await startEmulator(emulatorOptions({ latency: { imageInference: 120 } }));
+    try {
+      const task = image({ deliveryMethod: 'async', numberResults: 3 });
+      await post(slow, [task]);
+      const states = new Set<string>();
+      for (let i = 0; i < 400; i++) {
+        const items = (await post(slow, [{ taskType: 'getResponse', taskUUID: task.taskUUID }])).body.data ?? [];
+        states.add(items.map((x) => x.status).join(','));
+        if (items.every((x) => x.status === 'success')) break;
+        await new Promise((r) => setTimeout(r, 4));
+      }
+      expect(states).toContain('processing,processing,processing');
+      expect([...states].some((s) => s.startsWith('success,') && s.includes('processing'))).toBe(true);
+      expect(states).toContain('success,success,success');
+    } finally {
+      await slow.stop();
+    }
+  });
+
   it('polls several tasks in one request', async () => {
     const tasks = [image({ deliveryMethod: 'async' }), image({ deliveryMethod: 'async' })];
     await post(emulator, tasks);

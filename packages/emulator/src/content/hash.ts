@@ -2,27 +2,11 @@
  * Deterministic pseudo-random facts. Every "random" value of the catalog comes from hashing a
  * model's AIR with a salt, so the same models map always gives the same catalog, in any runtime.
  */
-
-/** FNV-1a, 32 bit, over the UTF-16 code units of `text`. */
-export function fnv1a(text: string): number {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    hash ^= text.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193);
-  }
-  return hash >>> 0;
-}
+import { fnv1a, mix32 } from '../rng';
 
 /** A well-mixed unsigned 32-bit value for `key` under `salt` (FNV alone mixes short keys poorly). */
 export function hash32(key: string, salt: string): number {
-  let h = fnv1a(`${salt}\u0000${key}`);
-  // murmur3 finaliser
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return h >>> 0;
+  return mix32(fnv1a(`${salt}\u0000${key}`));
 }
 
 /** A number in [0, 1) for `key` under `salt`. */

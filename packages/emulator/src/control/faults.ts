@@ -1,4 +1,4 @@
-import { createRng } from '../rng';
+import { mulberry32 } from '../rng';
 import type { Stats } from '../state/stats';
 import { recordFault } from '../state/stats';
 import type { FaultKind, FaultSpec } from './fault-spec';
@@ -56,7 +56,7 @@ export function createFaults(seed: number, stats: Stats): Faults {
     add(specs) {
       const added = specs.map((spec) => {
         const id = nextId++;
-        return { id, spec, fired: 0, seen: 0, rng: createRng((seed * 7919 + id) >>> 0) };
+        return { id, spec, fired: 0, seen: 0, rng: mulberry32((seed * 7919 + id) >>> 0) };
       });
       active.push(...added);
       return added.map(({ id, spec, fired }) => ({ id, spec, fired }));

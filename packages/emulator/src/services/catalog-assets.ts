@@ -1,5 +1,5 @@
 import { type MediaFormat, render3d, renderAudio, renderImage, renderSvg, renderVideo } from '../media/index';
-import { hashString } from '../rng';
+import { fnv1a } from '../rng';
 
 const formatByExtension: Record<string, MediaFormat> = {
   jpg: 'JPG',
@@ -26,7 +26,7 @@ export function renderCatalogAsset(path: string): { format: MediaFormat; bytes: 
   const extension = /\.([a-z0-9]+)$/i.exec(path)?.[1]?.toLowerCase();
   const format = extension ? formatByExtension[extension] : undefined;
   if (!format) return undefined;
-  const seed = hashString(path);
+  const seed = fnv1a(path);
   switch (format) {
     case 'JPG':
     case 'PNG':

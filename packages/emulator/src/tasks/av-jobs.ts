@@ -1,7 +1,7 @@
 import { type AudioFormat, renderAudio, renderVideo, type VideoFormat } from '../media/index';
 import { costOf } from './cost';
-import { finishItem, type JobInput, type JobPlan, numberResults } from './job-plan';
-import { mediaFields, outputTypeOf, resultSeed, resultUuid } from './output-fields';
+import { finishItem, type JobInput, type JobPlan, perResult } from './job-plan';
+import { mediaFields, outputTypeOf } from './output-fields';
 
 function videoFormat(task: Record<string, unknown>): VideoFormat {
   return task.outputFormat === 'WEBM' || task.outputFormat === 'MOV' ? task.outputFormat : 'MP4';
@@ -27,43 +27,31 @@ function evenDimension(value: unknown, fallback: number): number {
  * (outputType is const URL), so the fields are always `videoUUID` + `videoURL`.
  */
 export function videoJob(input: JobInput): JobPlan {
-  const { ctx, task, taskType, taskUUID } = input;
+  const { ctx, task, taskType } = input;
   const factor = taskType === 'upscale' && typeof task.upscaleFactor === 'number' ? task.upscaleFactor : 1;
   const width = evenDimension(task.width ?? (input.input?.width ?? 0) * factor, 640);
   const height = evenDimension(task.height ?? (input.input?.height ?? 0) * factor, 360);
   const durationMs = seconds(task.duration, 2) * 1000;
   const format = videoFormat(task);
-  return {
-    slots: numberResults(task),
-    reportsProgress: false,
-    build(index) {
-      const seed = resultSeed(ctx, task, taskUUID, index);
-      const prompt = typeof task.positivePrompt === 'string' ? task.positivePrompt : String(task.model);
-      const uuid = resultUuid(taskUUID, index);
-      const render = () => renderVideo({ format, width, height, durationMs, seed, prompt });
-      const fields = mediaFields(ctx, 'video', uuid, format, render, 'URL', { width, height });
-      const extra = taskType === 'videoInference' ? { seed, NSFWContent: false } : {};
-      return finishItem(input, { ...fields, ...extra }, costOf(taskType, task));
-    },
-  };
+  const prompt = typeof task.positivePrompt === 'string' ? task.positivePrompt : String(task.model);
+  return perResult(input, ({ seed, uuid }) => {
+    const render = () => renderVideo({ format, width, height, durationMs, seed, prompt });
+    const fields = mediaFields(ctx, 'video', uuid, format, render, 'URL', { width, height });
+    const extra = taskType === 'videoInference' ? { seed, NSFWContent: false } : {};
+    return finishItem(input, { ...fields, ...extra }, costOf(taskType, task));
+  });
 }
 
 /** audioInference: a real audio file of the requested format, URL/base64/dataURI by outputType. */
 export function audioJob(input: JobInput): JobPlan {
-  const { ctx, task, taskUUID } = input;
+  const { ctx, task } = input;
   const format = audioFormat(task);
   const durationMs = seconds(task.duration, 2) * 1000;
   const settings = (task.audioSettings ?? {}) as Record<string, unknown>;
   const sampleRate = typeof settings.sampleRate === 'number' ? settings.sampleRate : undefined;
-  return {
-    slots: numberResults(task),
-    reportsProgress: false,
-    build(index) {
-      const seed = resultSeed(ctx, task, taskUUID, index);
-      const uuid = resultUuid(taskUUID, index);
-      const render = () => renderAudio({ format, durationMs, seed, ...(sampleRate ? { sampleRate } : {}) });
-      const fields = mediaFields(ctx, 'audio', uuid, format, render, outputTypeOf(task));
-      return finishItem(input, { ...fields, seed }, costOf('audioInference', task));
-    },
-  };
+  return perResult(input, ({ seed, uuid }) => {
+    const render = () => renderAudio({ format, durationMs, seed, ...(sampleRate ? { sampleRate } : {}) });
+    const fields = mediaFields(ctx, 'audio', uuid, format, render, outputTypeOf(task));
+    return finishItem(input, { ...fields, seed }, costOf('audioInference', task));
+  });
 }

@@ -1,7 +1,7 @@
 import { type ImageFormat, renderImage, renderSvg } from '../media/index';
 import { costOf } from './cost';
-import { finishItem, type JobInput, type JobPlan, numberResults } from './job-plan';
-import { mediaFields, outputTypeOf, resultSeed, resultUuid } from './output-fields';
+import { finishItem, type JobInput, type JobPlan, perResult } from './job-plan';
+import { mediaFields, outputTypeOf, resultUuid } from './output-fields';
 
 function imageFormat(task: Record<string, unknown>, fallback: ImageFormat = 'JPG'): ImageFormat {
   const format = task.outputFormat;
@@ -20,22 +20,15 @@ function promptOf(task: Record<string, unknown>): string {
 
 /** imageInference: one image per result, of the requested size and format. */
 export function imageInferenceJob(input: JobInput): JobPlan {
-  const { ctx, task, taskUUID } = input;
+  const { ctx, task } = input;
   const width = dimension(task.width, 1024);
   const height = dimension(task.height, 1024);
   const format = imageFormat(task);
-  return {
-    slots: numberResults(task),
-    reportsProgress: false,
-    build(index) {
-      const seed = resultSeed(ctx, task, taskUUID, index);
-      const prompt = promptOf(task);
-      const uuid = resultUuid(taskUUID, index);
-      const render = () => renderImage({ width, height, format, seed, prompt });
-      const fields = mediaFields(ctx, 'image', uuid, format, render, outputTypeOf(task), { width, height });
-      return finishItem(input, { ...fields, seed, NSFWContent: false }, costOf('imageInference', task));
-    },
-  };
+  return perResult(input, ({ seed, uuid }) => {
+    const render = () => renderImage({ width, height, format, seed, prompt: promptOf(task) });
+    const fields = mediaFields(ctx, 'image', uuid, format, render, outputTypeOf(task), { width, height });
+    return finishItem(input, { ...fields, seed, NSFWContent: false }, costOf('imageInference', task));
+  });
 }
 
 /**
@@ -49,50 +42,44 @@ export function imageOperationJob(input: JobInput): JobPlan {
   const height = Math.min(4096, Math.round((input.input?.height ?? 512) * factor));
   const outputType = outputTypeOf(task);
   const inputImageUUID = input.input?.uuid ?? resultUuid(taskUUID, 0, ':input');
-  return {
-    slots: numberResults(task),
-    reportsProgress: false,
-    build(index) {
-      const seed = resultSeed(ctx, task, taskUUID, index);
-      const uuid = resultUuid(taskUUID, index);
-      const prompt = `${taskType}:${String(task.model)}`;
-      const cost = costOf(taskType, task);
-      if (taskType === 'vectorize') {
-        const fields = mediaFields(
-          ctx,
-          'image',
-          uuid,
-          'SVG',
-          () => renderSvg({ width, height, seed, prompt }),
-          outputType,
-          { width, height },
-        );
-        return finishItem(input, fields, cost);
-      }
-      const format = imageFormat(task, taskType === 'removeBackground' ? 'PNG' : 'JPG');
-      const alpha = taskType === 'removeBackground' && format !== 'JPG';
-      const render = () => renderImage({ width, height, format, seed, prompt, alpha });
-      if (taskType === 'controlNetPreprocess') {
-        const fields = mediaFields(ctx, 'guideImage', uuid, format, render, outputType, { width, height });
-        return finishItem(input, { ...fields, inputImageUUID }, cost);
-      }
-      if (taskType === 'imageMasking') {
-        const fields = mediaFields(ctx, 'maskImage', uuid, format, render, outputType, { width, height });
-        const detections = [
-          {
-            x_min: Math.round(width * 0.2),
-            y_min: Math.round(height * 0.15),
-            x_max: Math.round(width * 0.8),
-            y_max: Math.round(height * 0.9),
-          },
-        ];
-        return finishItem(input, { ...fields, detections, inputImageUUID }, cost);
-      }
-      return finishItem(
-        input,
-        mediaFields(ctx, 'image', uuid, format, render, outputType, { width, height }),
-        cost,
+  return perResult(input, ({ seed, uuid }) => {
+    const prompt = `${taskType}:${String(task.model)}`;
+    const cost = costOf(taskType, task);
+    if (taskType === 'vectorize') {
+      const fields = mediaFields(
+        ctx,
+        'image',
+        uuid,
+        'SVG',
+        () => renderSvg({ width, height, seed, prompt }),
+        outputType,
+        { width, height },
       );
-    },
-  };
+      return finishItem(input, fields, cost);
+    }
+    const format = imageFormat(task, taskType === 'removeBackground' ? 'PNG' : 'JPG');
+    const alpha = taskType === 'removeBackground' && format !== 'JPG';
+    const render = () => renderImage({ width, height, format, seed, prompt, alpha });
+    if (taskType === 'controlNetPreprocess') {
+      const fields = mediaFields(ctx, 'guideImage', uuid, format, render, outputType, { width, height });
+      return finishItem(input, { ...fields, inputImageUUID }, cost);
+    }
+    if (taskType === 'imageMasking') {
+      const fields = mediaFields(ctx, 'maskImage', uuid, format, render, outputType, { width, height });
+      const detections = [
+        {
+          x_min: Math.round(width * 0.2),
+          y_min: Math.round(height * 0.15),
+          x_max: Math.round(width * 0.8),
+          y_max: Math.round(height * 0.9),
+        },
+      ];
+      return finishItem(input, { ...fields, detections, inputImageUUID }, cost);
+    }
+    return finishItem(
+      input,
+      mediaFields(ctx, 'image', uuid, format, render, outputType, { width, height }),
+      cost,
+    );
+  });
 }

@@ -1,4 +1,5 @@
 import type { EmulatorContext } from '../context';
+import { resultSeed, resultUuid } from './output-fields';
 import type { InputMedia } from './resolve-inputs';
 
 /** How a task turns into result items: how many slots, and how to build each one when it is due. */
@@ -32,4 +33,27 @@ export function finishItem(
   const item: Record<string, unknown> = { taskType: input.taskType, taskUUID: input.taskUUID, ...fields };
   if (input.task.includeCost === true && cost !== undefined) item.cost = cost;
   return item;
+}
+
+/** What each result of a {@link perResult} plan is built from. */
+export interface ResultSlot {
+  index: number;
+  /** The request's seed + index, or one derived from the emulator seed and the taskUUID. */
+  seed: number;
+  /** A media UUID reproducible from the taskUUID and the index. */
+  uuid: string;
+}
+
+/** The usual plan: `numberResults` slots, each built from its own seed and media UUID. */
+export function perResult(input: JobInput, build: (slot: ResultSlot) => Record<string, unknown>): JobPlan {
+  return {
+    slots: numberResults(input.task),
+    reportsProgress: false,
+    build: (index) =>
+      build({
+        index,
+        seed: resultSeed(input.ctx, input.task, input.taskUUID, index),
+        uuid: resultUuid(input.taskUUID, index),
+      }),
+  };
 }

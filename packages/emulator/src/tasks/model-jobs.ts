@@ -1,26 +1,17 @@
 import { render3d } from '../media/index';
 import { costOf } from './cost';
-import { finishItem, type JobInput, type JobPlan, numberResults } from './job-plan';
+import { finishItem, type JobInput, type JobPlan, perResult } from './job-plan';
 import { mediaUrl, resultSeed, resultUuid } from './output-fields';
 
 /** 3dInference: one GLB (or PLY) file per result under `outputs.files`. */
 export function threeDJob(input: JobInput): JobPlan {
-  const { ctx, task, taskUUID } = input;
+  const { ctx, task } = input;
   const format = task.outputFormat === 'PLY' ? 'PLY' : 'GLB';
-  return {
-    slots: numberResults(task),
-    reportsProgress: false,
-    build(index) {
-      const seed = resultSeed(ctx, task, taskUUID, index);
-      const uuid = resultUuid(taskUUID, index);
-      ctx.media.putGenerated(uuid, format, () => render3d({ format, seed }));
-      return finishItem(
-        input,
-        { outputs: { files: [{ uuid, url: mediaUrl(ctx, uuid, format) }] }, seed },
-        costOf('3dInference', task),
-      );
-    },
-  };
+  return perResult(input, ({ seed, uuid }) => {
+    ctx.media.putGenerated(uuid, format, () => render3d({ format, seed }));
+    const outputs = { files: [{ uuid, url: mediaUrl(ctx, uuid, format) }] };
+    return finishItem(input, { outputs, seed }, costOf('3dInference', task));
+  });
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { EmulatorContext } from '../context';
 import { contentTypeOf, extensionOf, type MediaFormat } from '../media/index';
-import { createRng, hashString, seededUuid } from '../rng';
+import { fnv1a, mulberry32, seededUuid } from '../rng';
 import type { StoredFormat } from '../state/media-store';
 
 export type OutputType = 'URL' | 'base64Data' | 'dataURI';
@@ -12,7 +12,7 @@ export function outputTypeOf(task: Record<string, unknown>): OutputType {
 
 /** A reproducible UUID for result `index` of a task (the same taskUUID gives the same media ids). */
 export function resultUuid(taskUUID: string, index: number, salt = ''): string {
-  return seededUuid(createRng(hashString(`${taskUUID}#${index}${salt}`)));
+  return seededUuid(mulberry32(fnv1a(`${taskUUID}#${index}${salt}`)));
 }
 
 /**
@@ -26,7 +26,7 @@ export function resultSeed(
   index: number,
 ): number {
   if (typeof task.seed === 'number' && Number.isFinite(task.seed)) return Math.trunc(task.seed) + index;
-  return hashString(`${ctx.options.seed}:${taskUUID}:${index}`) % 2147483647;
+  return fnv1a(`${ctx.options.seed}:${taskUUID}:${index}`) % 2147483647;
 }
 
 export function storedExtension(format: StoredFormat): string {

@@ -1,4 +1,4 @@
-import { createRng, hashString } from '../rng';
+import { fnv1a, mulberry32 } from '../rng';
 
 const vocabulary = [
   'light',
@@ -66,7 +66,7 @@ export function generateText(
   maxTokens: number,
   withReasoning: boolean,
 ): GeneratedText {
-  const rng = createRng(hashString(prompt, seed >>> 0));
+  const rng = mulberry32(fnv1a(prompt, seed >>> 0));
   const topic = prompt.split(/\s+/).filter(Boolean).slice(0, 6).join(' ') || 'nothing in particular';
   const words = ['Emulated', 'answer', 'about', `"${topic}":`];
   while (words.length < maxTokens) words.push(vocabulary[Math.floor(rng() * vocabulary.length)] ?? 'echo');

@@ -1,6 +1,6 @@
 import { type ApiErrorItem, apiError } from '../api-error';
 import { type MediaFormat, renderImage, sniffMedia } from '../media/index';
-import { hashString, isUuid } from '../rng';
+import { fnv1a, isUuid } from '../rng';
 import type { TaskStore } from '../state/task-store';
 import { finishItem, type JobInput, type JobPlan } from './job-plan';
 import { searchModels } from './model-search';
@@ -45,7 +45,7 @@ function storeUpload(
       width: 512,
       height: 512,
       format: 'PNG',
-      seed: hashString(value),
+      seed: fnv1a(value),
       prompt: value,
     });
     const entry = ctx.media.putUpload(bytes, 'PNG', { width: 512, height: 512 });
