@@ -124,7 +124,8 @@ describe('async delivery', () => {
       await post(slow, [task]);
       const states = new Set<string>();
       for (let i = 0; i < 400; i++) {
-        const items = (await post(slow, [{ taskType: 'getResponse', taskUUID: task.taskUUID }])).body.data ?? [];
+        const items =
+          (await post(slow, [{ taskType: 'getResponse', taskUUID: task.taskUUID }])).body.data ?? [];
         states.add(items.map((x) => x.status).join(','));
         if (items.every((x) => x.status === 'success')) break;
         await new Promise((r) => setTimeout(r, 4));
