@@ -103,14 +103,15 @@ export async function main(argv: readonly string[]): Promise<void> {
     process.exitCode = 1;
     return;
   }
-  const { httpUrl, wsUrl, schemasUrl, contentUrl, controlUrl, port } = emulator;
-  process.stdout.write(`${JSON.stringify({ httpUrl, wsUrl, schemasUrl, contentUrl, controlUrl, port })}\n`);
   const shutdown = () => {
     emulator.stop().then(
       () => process.exit(0),
       () => process.exit(1),
     );
   };
+  // Handlers go in before the ready line: a caller may signal as soon as it reads that line.
   process.once('SIGINT', shutdown);
   process.once('SIGTERM', shutdown);
+  const { httpUrl, wsUrl, schemasUrl, contentUrl, controlUrl, port } = emulator;
+  process.stdout.write(`${JSON.stringify({ httpUrl, wsUrl, schemasUrl, contentUrl, controlUrl, port })}\n`);
 }
