@@ -48,24 +48,37 @@ export interface RequestLog {
   clear(): void;
 }
 
-/** A bounded log of what clients sent, oldest dropped first; keys are redacted on the way in. */
-export function createRequestLog(capacity = 2000): RequestLog {
-  let entries: CapturedRequest[] = [];
+/**
+ * A bounded log of what clients sent, keys redacted on the way in. Bodies are kept whole (tests
+ * compare them exactly), so the bound is on count and on bytes: oldest entries go first.
+ */
+export function createRequestLog(capacity = 2000, maxBytes = 64 * 1024 * 1024): RequestLog {
+  let entries: { request: CapturedRequest; bytes: number }[] = [];
+  let bytes = 0;
   let nextId = 1;
   return {
     add(entry) {
-      entries.push({
+      const request: CapturedRequest = {
         ...entry,
         id: nextId++,
         at: new Date().toISOString(),
         headers: redactHeaders(entry.headers ?? {}),
         body: redactKeys(entry.body),
-      });
-      if (entries.length > capacity) entries = entries.slice(entries.length - capacity);
+      };
+      const size = JSON.stringify(request.body)?.length ?? 0;
+      entries.push({ request, bytes: size });
+      bytes += size;
+      let drop = 0;
+      while (drop < entries.length - 1 && (entries.length - drop > capacity || bytes > maxBytes)) {
+        bytes -= entries[drop]?.bytes ?? 0;
+        drop += 1;
+      }
+      if (drop > 0) entries = entries.slice(drop);
     },
-    list: (sinceId = 0) => entries.filter((e) => e.id > sinceId),
+    list: (sinceId = 0) => entries.filter((e) => e.request.id > sinceId).map((e) => e.request),
     clear() {
       entries = [];
+      bytes = 0;
     },
   };
 }
