@@ -3,31 +3,21 @@ import {
   addFaults,
   control,
   emulatorOptions,
+  imageTask,
   json,
   pollUntilDone,
   post,
   type RunningEmulator,
   startEmulator,
-  uuid,
 } from './support/emulator';
-import { BareWs } from './support/ws-client';
+import { BareWs, useSockets } from './support/ws-client';
 
 let emulator: RunningEmulator;
-const sockets: BareWs[] = [];
-const connect = async () => {
-  const ws = await BareWs.open(emulator.wsUrl);
-  sockets.push(ws);
-  await ws.authenticate(emulator.apiKey);
-  return ws;
-};
-const image = (extra: Record<string, unknown> = {}) => ({
-  taskType: 'imageInference',
-  taskUUID: uuid(),
-  model: 'runware:400@1',
-  width: 16,
-  height: 16,
-  ...extra,
-});
+const sockets = useSockets(
+  () => emulator.wsUrl,
+  () => emulator.apiKey,
+);
+const image = imageTask;
 const ping = [{ taskType: 'ping', ping: true }];
 
 beforeAll(async () => {
@@ -35,13 +25,13 @@ beforeAll(async () => {
 });
 afterAll(() => emulator.stop());
 afterEach(async () => {
-  for (const ws of sockets.splice(0)) ws.close();
+  sockets.closeAll();
   await control(emulator, '/faults', undefined, 'DELETE');
 });
 
 describe('WebSocket faults', () => {
   it('wsClose now drops every open socket', async () => {
-    const [a, b] = [await connect(), await connect()];
+    const [a, b] = [await sockets.open(), await sockets.open()];
     const { closedNow } = await addFaults(emulator, [{ kind: 'wsClose' }]);
     expect(closedNow).toBe(2);
     expect((await a.waitClose()).code).toBe(1006);
@@ -49,7 +39,7 @@ describe('WebSocket faults', () => {
   });
 
   it('wsClose after N frames lets N frames through, then cuts (clean close with a code when asked)', async () => {
-    const ws = await connect();
+    const ws = await sockets.open();
     await addFaults(emulator, [
       { kind: 'wsClose', afterFrames: 2, mode: 'close', closeCode: 1012, count: 1 },
     ]);
@@ -80,7 +70,7 @@ describe('WebSocket faults', () => {
   });
 
   it('duplicateFrames sends a frame twice; clients must dedupe by taskUUID', async () => {
-    const ws = await connect();
+    const ws = await sockets.open();
     await addFaults(emulator, [{ kind: 'duplicateFrames', count: 1 }]);
     const task = image({ deliveryMethod: 'sync' });
     ws.send([task]);
@@ -90,7 +80,7 @@ describe('WebSocket faults', () => {
   });
 
   it('reorderFrames swaps a frame with the next one', async () => {
-    const ws = await connect();
+    const ws = await sockets.open();
     await addFaults(emulator, [{ kind: 'reorderFrames', count: 1 }]);
     const a = image({ deliveryMethod: 'async' });
     const b = image({ deliveryMethod: 'async' });
@@ -102,7 +92,7 @@ describe('WebSocket faults', () => {
   });
 
   it('malformedFrames sends garbage before a real frame', async () => {
-    const ws = await connect();
+    const ws = await sockets.open();
     await addFaults(emulator, [{ kind: 'malformedFrames', count: 2 }]);
     ws.send(ping);
     ws.send(ping);
@@ -120,15 +110,14 @@ describe('WebSocket faults', () => {
 
   it('slowAuth delays the authentication reply', async () => {
     await addFaults(emulator, [{ kind: 'slowAuth', ms: 300, count: 1 }]);
-    const ws = await BareWs.open(emulator.wsUrl);
-    sockets.push(ws);
+    const ws = await sockets.open(false);
     const started = Date.now();
     await ws.authenticate(emulator.apiKey);
     expect(Date.now() - started).toBeGreaterThanOrEqual(280);
   });
 
   it('ackDrop never sends the ACK; the task still runs and is recoverable by getResponse', async () => {
-    const ws = await connect();
+    const ws = await sockets.open();
     await addFaults(emulator, [{ kind: 'ackDrop', transport: 'ws', count: 1 }]);
     const task = image({ deliveryMethod: 'async' });
     ws.send([task]);
@@ -139,7 +128,7 @@ describe('WebSocket faults', () => {
   });
 
   it('ackDelay holds the ACK', async () => {
-    const ws = await connect();
+    const ws = await sockets.open();
     await addFaults(emulator, [{ kind: 'ackDelay', ms: 250, count: 1 }]);
     const task = image({ deliveryMethod: 'async' });
     const started = Date.now();

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   control,
   emulatorOptions,
+  imageTask,
   pollUntilDone,
   post,
   type RunningEmulator,
@@ -11,15 +12,7 @@ import {
 } from './support/emulator';
 
 let emulator: RunningEmulator;
-const image = (extra: Record<string, unknown> = {}) => ({
-  taskType: 'imageInference',
-  taskUUID: uuid(),
-  model: 'runware:400@1',
-  positivePrompt: 'a lighthouse at dusk',
-  width: 64,
-  height: 48,
-  ...extra,
-});
+const image = (extra: Record<string, unknown> = {}) => imageTask({ width: 64, height: 48, ...extra });
 
 beforeAll(async () => {
   emulator = await startEmulator(emulatorOptions({ apiKeys: ['second-key'] }));

@@ -3,47 +3,39 @@ import {
   addFaults,
   control,
   emulatorOptions,
+  imageTask,
   post,
   type RunningEmulator,
   startEmulator,
   uuid,
 } from './support/emulator';
-import { BareWs } from './support/ws-client';
+import { BareWs, useSockets } from './support/ws-client';
 
 let emulator: RunningEmulator;
-const sockets: BareWs[] = [];
-const connect = async () => {
-  const ws = await BareWs.open(emulator.wsUrl);
-  sockets.push(ws);
-  return ws;
-};
-const image = (extra: Record<string, unknown> = {}) => ({
-  taskType: 'imageInference',
-  taskUUID: uuid(),
-  model: 'runware:400@1',
-  width: 16,
-  height: 16,
-  ...extra,
-});
+const sockets = useSockets(
+  () => emulator.wsUrl,
+  () => emulator.apiKey,
+);
+const image = imageTask;
 
 beforeAll(async () => {
   emulator = await startEmulator(emulatorOptions());
 });
 afterAll(() => emulator.stop());
 afterEach(async () => {
-  for (const ws of sockets.splice(0)) ws.close();
+  sockets.closeAll();
   await control(emulator, '/faults', undefined, 'DELETE');
 });
 
 describe('WebSocket authentication and keepalive', () => {
   it('authenticates with the first message and returns a connectionSessionUUID', async () => {
-    const ws = await connect();
+    const ws = await sockets.open(false);
     const session = await ws.authenticate(emulator.apiKey);
     expect(session).toMatch(/^[0-9a-f-]{36}$/);
   });
 
   it('answers a bad key with an error frame and closes the socket', async () => {
-    const ws = await connect();
+    const ws = await sockets.open(false);
     ws.send([{ taskType: 'authentication', apiKey: 'wrong-key-999' }]);
     const frame = await ws.next((f) => Boolean(f.errors));
     expect(frame.errors?.[0]).toMatchObject({ code: 'invalidApiKey', taskType: 'authentication' });
@@ -52,14 +44,14 @@ describe('WebSocket authentication and keepalive', () => {
   });
 
   it('refuses tasks before authentication but keeps the socket open for it', async () => {
-    const ws = await connect();
+    const ws = await sockets.open(false);
     ws.send([image()]);
     expect((await ws.next((f) => Boolean(f.errors))).errors?.[0]?.code).toBe('missingAuthentication');
     await ws.authenticate(emulator.apiKey);
   });
 
   it('answers ping with pong', async () => {
-    const ws = await connect();
+    const ws = await sockets.open(false);
     await ws.authenticate(emulator.apiKey);
     ws.send([{ taskType: 'ping', ping: true }]);
     expect((await ws.next((f) => f.data?.[0]?.taskType === 'ping')).data).toEqual([
@@ -82,7 +74,7 @@ describe('WebSocket authentication and keepalive', () => {
 
 describe('WebSocket delivery', () => {
   it('pushes sync results as they finish, routed by taskUUID, with no polling', async () => {
-    const ws = await connect();
+    const ws = await sockets.open(false);
     await ws.authenticate(emulator.apiKey);
     const a = image({ deliveryMethod: 'sync', numberResults: 2 });
     const b = image({ deliveryMethod: 'sync' });
@@ -92,7 +84,7 @@ describe('WebSocket delivery', () => {
   });
 
   it('acknowledges async tasks with one item each, and getResponse over the socket gives the full state', async () => {
-    const ws = await connect();
+    const ws = await sockets.open(false);
     await ws.authenticate(emulator.apiKey);
     const task = image({ deliveryMethod: 'async', numberResults: 3 });
     ws.send([task]);
@@ -107,7 +99,7 @@ describe('WebSocket delivery', () => {
   });
 
   it('ignores a malformed client frame with an error, and the connection keeps working', async () => {
-    const ws = await connect();
+    const ws = await sockets.open(false);
     await ws.authenticate(emulator.apiKey);
     ws.send('{"taskType": "ping"');
     expect((await ws.next((f) => Boolean(f.errors))).errors?.[0]?.code).toBe('invalidJson');
@@ -135,7 +127,7 @@ describe('WebSocket delivery', () => {
 
 describe('session resume', () => {
   it('replays results produced while the client was away, under their taskUUIDs, exactly once', async () => {
-    const ws = await connect();
+    const ws = await sockets.open(false);
     const session = await ws.authenticate(emulator.apiKey);
     const task = image({ deliveryMethod: 'sync', numberResults: 2 });
     // The socket dies right after the task is sent: its results are produced while no one listens.
@@ -143,7 +135,7 @@ describe('session resume', () => {
     ws.send([task]);
     await ws.waitClose();
     await new Promise((r) => setTimeout(r, 100));
-    const again = await connect();
+    const again = await sockets.open(false);
     expect(await again.authenticate(emulator.apiKey, session)).toBe(session);
     await again.next(() => again.itemsOf(task.taskUUID).length === 2);
     await new Promise((r) => setTimeout(r, 50));
@@ -154,13 +146,13 @@ describe('session resume', () => {
   });
 
   it('gives a new session for an unknown session id', async () => {
-    const ws = await connect();
+    const ws = await sockets.open(false);
     const stale = uuid();
     expect(await ws.authenticate(emulator.apiKey, stale)).not.toBe(stale);
   });
 
   it('lets REST poll a task submitted over the socket (same key)', async () => {
-    const ws = await connect();
+    const ws = await sockets.open(false);
     await ws.authenticate(emulator.apiKey);
     const task = image({ deliveryMethod: 'async' });
     ws.send([task]);

@@ -79,3 +79,16 @@ export { startEmulator };
 export async function json(response: Response | Promise<Response>): Promise<any> {
   return (await response).json();
 }
+
+/** A small imageInference task on a curated model; tests override what they assert on. */
+export function imageTask(extra: Record<string, unknown> = {}) {
+  return {
+    taskType: 'imageInference',
+    taskUUID: uuid(),
+    model: 'runware:400@1',
+    positivePrompt: 'a lighthouse at dusk',
+    width: 16,
+    height: 16,
+    ...extra,
+  };
+}

@@ -113,3 +113,22 @@ export class BareWs {
     this.socket.terminate();
   }
 }
+
+/**
+ * Bare sockets for one test file: `open()` connects (and authenticates unless told not to);
+ * `closeAll()` (for afterEach) drops whatever the test left open.
+ */
+export function useSockets(url: () => string, apiKey: () => string) {
+  const open: BareWs[] = [];
+  return {
+    async open(authenticate = true): Promise<BareWs> {
+      const ws = await BareWs.open(url());
+      open.push(ws);
+      if (authenticate) await ws.authenticate(apiKey());
+      return ws;
+    },
+    closeAll(): void {
+      for (const ws of open.splice(0)) ws.close();
+    },
+  };
+}
