@@ -11,7 +11,8 @@ const out = execFileSync(turbo, ['run', 'build', '--dry=json'], {
   env: { ...process.env, TURBO_TELEMETRY_DISABLED: '1', DO_NOT_TRACK: '1' },
   maxBuffer: 64 * 1024 * 1024,
 });
-const { tasks } = JSON.parse(out);
+// Packages without a build script show up as <NONEXISTENT>: nothing to cache there.
+const tasks = JSON.parse(out).tasks.filter((task) => task.command !== '<NONEXISTENT>');
 const misses = tasks.filter((task) => task.cache?.status !== 'HIT').map((task) => task.taskId);
 if (tasks.length === 0 || misses.length > 0) {
   console.error(

@@ -1,0 +1,132 @@
+import type { ResolvedConfig, RunwareConfig } from '../config/config-types';
+import { resolveConfig } from '../config/resolve-config';
+import { createRunwareError } from '../errors/create-runware-error';
+import { createLogger } from '../logger/create-logger';
+import { encodeMediaInputs } from '../media/encode-media-inputs';
+import type { RegistryV1 } from '../spec/registry-v1';
+import type { ResultItem } from '../spec/task';
+import type { TransportV1 } from '../spec/transport-v1';
+import type { ValidatorV1 } from '../spec/validator-v1';
+import type { RunwareClient } from './client-types';
+import { createPollScheduler, defaultPolling, type PollingOptions } from './poll-scheduler';
+import { type RunContext, runTasks } from './run-tasks';
+import { callSafely } from './safe-callback';
+import { streamText } from './stream-text';
+
+export interface CreateRunwareClientOptions {
+  /** User config (validated here) or an already resolved one. */
+  config: RunwareConfig | ResolvedConfig;
+  /** Carries the tasks. Core needs nothing else. */
+  transport: TransportV1;
+  /** Used by `stream()` when `transport` cannot stream (the SDK passes REST next to WebSocket). */
+  streamTransport?: TransportV1;
+  /** Resolves models (AIR or slug) to taskTypes; without one, pass taskType explicitly. */
+  registry?: RegistryV1;
+  /** Client-side validation, used when `validate` is on. */
+  validator?: ValidatorV1;
+  /** Polling cadence of async tasks (tests shorten it). */
+  polling?: Partial<PollingOptions>;
+}
+
+// `await using` needs Symbol.asyncDispose; older runtimes get the well-known fallback TS uses.
+const asyncDispose: typeof Symbol.asyncDispose =
+  (Symbol as { asyncDispose?: typeof Symbol.asyncDispose }).asyncDispose ??
+  (Symbol.for('Symbol.asyncDispose') as typeof Symbol.asyncDispose);
+
+/** Builds a client from a config and a transport (plus an optional registry and validator). */
+export function createRunwareClient(options: CreateRunwareClientOptions): RunwareClient {
+  const config = resolveConfig(options.config as RunwareConfig);
+  const logger = createLogger({ debug: config.debug, logSink: config.logSink, secrets: [config.apiKey] });
+  const { transport, registry, validator } = options;
+  const streamTransport = options.streamTransport ?? transport;
+  let closed = false;
+
+  const live = () => {
+    if (closed) throw createRunwareError('disconnected', 'This client was closed.');
+    return transport;
+  };
+  const call = (fn: ((item: ResultItem) => unknown) | undefined, item: ResultItem) =>
+    callSafely(fn, item, (error) =>
+      logger.log('warn', 'A result/progress callback threw; the task goes on.', { error: String(error) }),
+    );
+  const scheduler = createPollScheduler({
+    transport: live,
+    requestTimeoutMs: config.timeout,
+    polling: { ...defaultPolling, ...options.polling },
+    call,
+    log: (category, message, data) => logger.log(category, message, data),
+  });
+  const ctx: RunContext = {
+    transport: live,
+    registry,
+    validator,
+    scheduler,
+    settings: { timeout: config.timeout, pollTimeout: config.pollTimeout, validate: config.validate },
+    encodeMedia: (params) => encodeMediaInputs(params, config.dependencies?.files),
+    call,
+  };
+
+  const utility = async (
+    taskType: string,
+    params: Record<string, unknown>,
+    runOptions: Parameters<RunwareClient['modelSearch']>[1] = {},
+  ) => {
+    const [items] = await runTasks(ctx, [{ ...params, taskType }], runOptions, 'server-default');
+    return items ?? [];
+  };
+  const first = async (
+    taskType: string,
+    params: Record<string, unknown>,
+    runOptions?: Parameters<RunwareClient['modelSearch']>[1],
+  ) => (await utility(taskType, params, runOptions))[0];
+
+  const close = async () => {
+    if (closed) return;
+    closed = true;
+    scheduler.close(createRunwareError('disconnected', 'The client was closed while the task was pending.'));
+    await Promise.all([
+      transport.close(),
+      streamTransport === transport ? undefined : streamTransport.close(),
+    ]);
+  };
+
+  const client = {
+    async run(params: Record<string, unknown>, runOptions = {}) {
+      const [items] = await runTasks(ctx, [params], runOptions);
+      return items ?? [];
+    },
+    runBatch: (params: readonly Record<string, unknown>[], runOptions = {}) =>
+      runTasks(ctx, params, runOptions),
+    stream: (params: Record<string, unknown>, streamOptions = {}) => {
+      if (closed) return Promise.reject(createRunwareError('disconnected', 'This client was closed.'));
+      return streamText(
+        { streamTransport: () => streamTransport, registry, validator, validate: config.validate },
+        params,
+        streamOptions,
+      );
+    },
+    modelSearch: (params: Record<string, unknown>, o?: Parameters<RunwareClient['modelSearch']>[1]) =>
+      first('modelSearch', params, o),
+    modelUpload: (params: Record<string, unknown>, o?: Parameters<RunwareClient['modelSearch']>[1]) =>
+      utility('modelUpload', params, o),
+    imageUpload: (params: Record<string, unknown>, o?: Parameters<RunwareClient['modelSearch']>[1]) =>
+      first('imageUpload', params, o),
+    mediaStorage: (params: Record<string, unknown>, o?: Parameters<RunwareClient['modelSearch']>[1]) =>
+      first('mediaStorage', params, o),
+    accountManagement: (params: Record<string, unknown>, o?: Parameters<RunwareClient['modelSearch']>[1]) =>
+      first('accountManagement', params, o),
+    getTaskDetails: (params: Record<string, unknown>, o?: Parameters<RunwareClient['modelSearch']>[1]) =>
+      first('getTaskDetails', params, o),
+    getResponse: (params: Record<string, unknown>, o?: Parameters<RunwareClient['modelSearch']>[1]) =>
+      utility('getResponse', params, o),
+    connect: async () => {
+      await live().connect?.();
+    },
+    refreshRegistry: async () => {
+      await registry?.refresh();
+    },
+    close,
+    [asyncDispose]: close,
+  };
+  return client as unknown as RunwareClient;
+}

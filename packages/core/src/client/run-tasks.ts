@@ -1,0 +1,163 @@
+import { createRunwareError } from '../errors/create-runware-error';
+import type { RunwareError } from '../errors/runware-error';
+import type { RegistryV1 } from '../spec/registry-v1';
+import type { ResultItem, TaskPayload } from '../spec/task';
+import type { TransportV1 } from '../spec/transport-v1';
+import type { ValidatorV1 } from '../spec/validator-v1';
+import { mapApiError } from './map-api-error';
+import { expectedItems, type ItemCallbacks, type PendingTask } from './pending-task';
+import type { PollScheduler } from './poll-scheduler';
+import { type PreparedTask, prepareTask } from './prepare-task';
+import type { RunOptions } from './run-options';
+
+export interface RunContext {
+  transport: () => TransportV1;
+  registry: RegistryV1 | undefined;
+  validator: ValidatorV1 | undefined;
+  scheduler: PollScheduler;
+  settings: { timeout: number; pollTimeout: number; validate: boolean };
+  encodeMedia: (params: Record<string, unknown>) => Promise<Record<string, unknown>>;
+  call: (fn: ((item: ResultItem) => unknown) | undefined, item: ResultItem) => void;
+}
+
+export function abortedError(task?: TaskPayload): RunwareError {
+  return createRunwareError(
+    'aborted',
+    'The call was aborted. The server may still run the task (and bill it).',
+    {
+      taskType: task?.taskType,
+      taskUUID: task?.taskUUID,
+    },
+  );
+}
+
+/** Resolves when the async task's results are in, rejects on failure, timeout or abort. */
+function awaitAsync(
+  ctx: RunContext,
+  prepared: PreparedTask,
+  options: RunOptions,
+  callbacks: ItemCallbacks,
+): Promise<ResultItem[]> {
+  const task = prepared.payload;
+  const budget = options.timeout ?? ctx.settings.pollTimeout;
+  return new Promise((resolve, reject) => {
+    let settled = false;
+    const onAbort = () => {
+      ctx.scheduler.remove(task.taskUUID);
+      pending.settle({ error: abortedError(task) });
+    };
+    const pending: PendingTask = {
+      task,
+      expected: expectedItems(task),
+      submittedAt: Date.now(),
+      deadline: Date.now() + budget,
+      callbacks,
+      modelSlug: prepared.modelSlug,
+      reported: new Set(),
+      progress: new Map(),
+      settle(outcome) {
+        if (settled) return;
+        settled = true;
+        options.signal?.removeEventListener('abort', onAbort);
+        if ('items' in outcome) resolve(outcome.items);
+        else reject(outcome.error);
+      },
+    };
+    if (options.signal?.aborted) return onAbort();
+    options.signal?.addEventListener('abort', onAbort, { once: true });
+    ctx.scheduler.add(pending);
+  });
+}
+
+/** Settles one sync task from the items and errors the service sent for it. */
+function settleSync(
+  task: TaskPayload,
+  items: ResultItem[],
+  errors: RunwareError[],
+  callbacks: ItemCallbacks,
+  reported: Set<ResultItem>,
+  ctx: RunContext,
+): ResultItem[] {
+  for (const item of items) if (!reported.has(item)) ctx.call(callbacks.onResult, item);
+  const first = errors[0];
+  if (first) throw first;
+  if (items.length === 0) {
+    throw createRunwareError(
+      'unrecognizedResponse',
+      `The service answered without results for task ${task.taskUUID}.`,
+      { taskType: task.taskType, taskUUID: task.taskUUID },
+    );
+  }
+  return items;
+}
+
+/**
+ * `run()`: prepares every task, sends them as one request, then resolves each task from the
+ * answer (sync) or by polling (async). Returns one results array per task, in order. Utility
+ * calls pass no default delivery: their schemas are closed, and the server's default is sync.
+ */
+export async function runTasks(
+  ctx: RunContext,
+  paramsList: readonly Record<string, unknown>[],
+  options: RunOptions,
+  delivery: 'async' | 'server-default' = 'async',
+): Promise<ResultItem[][]> {
+  if (paramsList.length === 0)
+    throw createRunwareError('invalidParams', 'run() needs at least one task.', { parameter: 'params' });
+  const prepared = await Promise.all(
+    paramsList.map((params) =>
+      prepareTask(params, {
+        registry: ctx.registry,
+        defaultDelivery: delivery === 'async' ? 'async' : undefined,
+      }),
+    ),
+  );
+  for (const entry of prepared) entry.payload = (await ctx.encodeMedia(entry.payload)) as TaskPayload;
+  if (options.validate ?? ctx.settings.validate) {
+    await Promise.all(
+      prepared.map((entry) =>
+        ctx.validator?.validate(entry.payload, {
+          taskType: entry.payload.taskType,
+          model: typeof entry.payload.model === 'string' ? entry.payload.model : undefined,
+        }),
+      ),
+    );
+  }
+  if (options.signal?.aborted) throw abortedError(prepared[0]?.payload);
+
+  const callbacks: ItemCallbacks = { onResult: options.onResult, onProgress: options.onProgress };
+  // Items a push transport delivered before send() resolved: reported once, not again.
+  const pushed = new Set<ResultItem>();
+  const payloads = prepared.map((entry) => entry.payload);
+  const answer = await ctx.transport().send(payloads, {
+    signal: options.signal,
+    timeoutMs: options.timeout ?? ctx.settings.timeout,
+    onItem: (item) => {
+      pushed.add(item);
+      ctx.call(callbacks.onResult, item);
+    },
+  });
+
+  const known = new Set(payloads.map((task) => task.taskUUID));
+  const requestError = answer.errors.find((raw) => !raw.taskUUID || !known.has(raw.taskUUID));
+  if (requestError)
+    throw mapApiError(requestError, payloads.length === 1 ? payloads[0] : undefined, {
+      statusCode: answer.status,
+      modelSlug: prepared[0]?.modelSlug,
+    });
+
+  return Promise.all(
+    prepared.map(async (entry) => {
+      const task = entry.payload;
+      const errors = answer.errors
+        .filter((raw) => raw.taskUUID === task.taskUUID)
+        .map((raw) => mapApiError(raw, task, { statusCode: answer.status, modelSlug: entry.modelSlug }));
+      const items = answer.data.filter((item) => item.taskUUID === task.taskUUID);
+      if (task.deliveryMethod === 'async') {
+        if (errors[0]) throw errors[0];
+        return awaitAsync(ctx, entry, options, callbacks);
+      }
+      return settleSync(task, items, errors, callbacks, pushed, ctx);
+    }),
+  );
+}

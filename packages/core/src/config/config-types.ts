@@ -1,0 +1,70 @@
+import type { LogEntry } from '../logger/log-types';
+
+export type TransportType = 'websocket' | 'rest';
+export type RetryStrategy = 'exponential' | 'linear';
+
+/** Local file access, injected where a file system exists (the Node SDK passes one). */
+export interface FileAccess {
+  /** True for a path naming a regular file; false (never a throw) for anything else. */
+  isFile(path: string): Promise<boolean>;
+  readFile(path: string): Promise<Uint8Array>;
+}
+
+export interface RunwareDependencies {
+  fetch?: typeof globalThis.fetch;
+  /** A WebSocket constructor (browser-style API: new WebSocket(url)). */
+  WebSocket?: new (
+    url: string,
+    protocols?: string | string[],
+  ) => unknown;
+  /** Local-file access for media inputs given as paths (Node only; the SDK injects one). */
+  files?: FileAccess;
+}
+
+export interface RunwareConfig {
+  /** Defaults to the RUNWARE_API_KEY environment variable, where the runtime has one. */
+  apiKey?: string;
+  /** Default `'websocket'`. */
+  transportType?: TransportType;
+  /** Default `https://api.runware.ai/v1`; include the version path. */
+  httpBaseUrl?: string;
+  /** Default `wss://ws-api.runware.ai/v1`; include the version path. */
+  wsBaseUrl?: string;
+  /** Default `https://schemas.runware.ai`. */
+  schemasBaseUrl?: string;
+  /** Default `https://content.runware.ai`. */
+  contentBaseUrl?: string;
+  /** Milliseconds per HTTP call or WebSocket sync wait. Default 1 200 000. */
+  timeout?: number;
+  /** Milliseconds for the whole polling of an async task. Default 1 200 000. */
+  pollTimeout?: number;
+  /** Milliseconds for the WebSocket auth handshake. Default 15 000. */
+  authTimeout?: number;
+  /** REST retries after the first attempt. Default 3. */
+  maxRetries?: number;
+  /** Base backoff in milliseconds. Default 1 000. */
+  retryDelay?: number;
+  /** Default `'exponential'`. */
+  retryStrategy?: RetryStrategy;
+  /** WebSocket reconnect cap. Default `Infinity`. */
+  maxReconnectAttempts?: number;
+  /** Structured debug logs. Default false. */
+  debug?: boolean;
+  /** Client-side schema validation. Default false. */
+  validate?: boolean;
+  dependencies?: RunwareDependencies;
+  /** Where debug log entries go; the console when absent. */
+  logSink?: (entry: LogEntry) => void;
+  /** Prefix for the User-Agent the SDK sends (Node only), e.g. 'my-app/1.2'. */
+  userAgent?: string;
+}
+
+type OptionalKeys = 'dependencies' | 'logSink' | 'userAgent';
+
+/** A checked config with every default filled in; `apiKey` is always present. */
+export type ResolvedConfig = Readonly<
+  Required<Omit<RunwareConfig, OptionalKeys>> & Pick<RunwareConfig, OptionalKeys>
+>;
+
+/** The values `resolveConfig` fills in for absent fields. */
+export type ConfigDefaults = Readonly<Omit<ResolvedConfig, 'apiKey' | OptionalKeys>>;

@@ -1,0 +1,178 @@
+import { createRunwareError } from '../errors/create-runware-error';
+import type { RunwareError } from '../errors/runware-error';
+import type { LogSink } from '../logger/log-types';
+import { redactString } from '../logger/redact';
+import { ambientEnv } from './ambient-env';
+import { checkDependencies } from './check-dependencies';
+import {
+  checkBoolean,
+  checkCount,
+  checkDuration,
+  checkEnum,
+  checkFunction,
+  checkUrl,
+  checkUserAgent,
+  describeValue,
+  type Fail,
+  isPlainObject,
+} from './config-checks';
+import { apiKeyEnvVar, defaultConfig } from './config-defaults';
+import type {
+  ConfigDefaults,
+  ResolvedConfig,
+  RetryStrategy,
+  RunwareConfig,
+  TransportType,
+} from './config-types';
+import { didYouMean } from './did-you-mean';
+
+type Env = Record<string, string | undefined>;
+
+const knownKeys: readonly string[] = [
+  'apiKey',
+  ...Object.keys(defaultConfig),
+  'dependencies',
+  'logSink',
+  'userAgent',
+];
+
+/** Names other SDKs or habits use for our options. */
+const keyAliases: Readonly<Record<string, string>> = {
+  key: 'apiKey',
+  token: 'apiKey',
+  retries: 'maxRetries',
+  retryCount: 'maxRetries',
+  maxRetry: 'maxRetries',
+  baseUrl: 'httpBaseUrl',
+  url: 'httpBaseUrl',
+  apiUrl: 'httpBaseUrl',
+  restUrl: 'httpBaseUrl',
+  wsUrl: 'wsBaseUrl',
+  websocketUrl: 'wsBaseUrl',
+  transport: 'transportType',
+  requestTimeout: 'timeout',
+  maxReconnects: 'maxReconnectAttempts',
+  verbose: 'debug',
+  logger: 'logSink',
+  onLog: 'logSink',
+  validation: 'validate',
+  fetch: 'dependencies.fetch',
+  WebSocket: 'dependencies.WebSocket',
+  files: 'dependencies.files',
+};
+
+/**
+ * Checks a client config, fills in defaults and the API key from RUNWARE_API_KEY, and fails fast
+ * with a RunwareError naming the field (`parameter`) on anything unknown or malformed. `env`
+ * defaults to the runtime's environment. No error message ever contains the API key.
+ */
+export function resolveConfig(
+  config: RunwareConfig = {},
+  env: Env = ambientEnv([apiKeyEnvVar]),
+): ResolvedConfig {
+  const input: unknown = config;
+  const rawEnvKey: unknown = env[apiKeyEnvVar];
+  const envKey = typeof rawEnvKey === 'string' ? rawEnvKey.trim() : undefined;
+  const given = isPlainObject(input) ? input.apiKey : undefined;
+  // Every candidate key is scrubbed from messages, even one that fails its own check.
+  const secrets = typeof given === 'string' ? [given, given.trim(), envKey ?? ''] : [envKey ?? ''];
+  const fail: Fail = (field, message) => {
+    throw createRunwareError('invalidConfig', redactString(message, secrets), {
+      parameter: redactString(field, secrets),
+    });
+  };
+
+  if (!isPlainObject(input)) {
+    return fail('config', `The client config must be a plain object, got ${describeValue(input)}.`);
+  }
+  rejectUnknownKeys(input, fail);
+
+  const apiKey = resolveApiKey(given, envKey, fail);
+  /** A defaulted field: its default when absent, else the checked value. */
+  const field = <K extends keyof ConfigDefaults>(
+    key: K,
+    check: (name: K, value: unknown, fail: Fail) => ConfigDefaults[K],
+  ): ConfigDefaults[K] => (input[key] === undefined ? defaultConfig[key] : check(key, input[key], fail));
+  /** An optional field: absent stays absent. */
+  const optional = <T>(key: keyof RunwareConfig, check: (value: unknown) => T): T | undefined =>
+    input[key] === undefined ? undefined : check(input[key]);
+
+  const resolved = {
+    apiKey,
+    transportType: field('transportType', (name, value) =>
+      checkEnum<TransportType>(name, value, ['websocket', 'rest'], transportAliases, fail),
+    ),
+    httpBaseUrl: field('httpBaseUrl', httpUrl),
+    wsBaseUrl: field('wsBaseUrl', (name, value) => checkUrl(name, value, ['wss', 'ws'], fail)),
+    schemasBaseUrl: field('schemasBaseUrl', httpUrl),
+    contentBaseUrl: field('contentBaseUrl', httpUrl),
+    timeout: field('timeout', positiveDuration),
+    pollTimeout: field('pollTimeout', positiveDuration),
+    authTimeout: field('authTimeout', positiveDuration),
+    maxRetries: field('maxRetries', (name, value) => checkCount(name, value, false, fail)),
+    // Zero is a valid base delay (retry at once), unlike a zero timeout.
+    retryDelay: field('retryDelay', (name, value) => checkDuration(name, value, true, fail)),
+    retryStrategy: field('retryStrategy', (name, value) =>
+      checkEnum<RetryStrategy>(name, value, ['exponential', 'linear'], {}, fail),
+    ),
+    maxReconnectAttempts: field('maxReconnectAttempts', (name, value) => checkCount(name, value, true, fail)),
+    debug: field('debug', (name, value) => checkBoolean(name, value, fail)),
+    validate: field('validate', (name, value) => checkBoolean(name, value, fail)),
+  };
+  const dependencies = optional('dependencies', (value) => checkDependencies(value, fail));
+  const logSink = optional('logSink', (value) => checkFunction<LogSink>('logSink', value, fail));
+  const userAgent = optional('userAgent', (value) => checkUserAgent('userAgent', value, fail));
+  // Absent optional fields stay absent rather than present-and-undefined.
+  return Object.freeze({
+    ...resolved,
+    ...(dependencies === undefined ? {} : { dependencies }),
+    ...(logSink === undefined ? {} : { logSink }),
+    ...(userAgent === undefined ? {} : { userAgent }),
+  });
+}
+
+const transportAliases = { ws: 'websocket', wss: 'websocket', http: 'rest', https: 'rest' } as const;
+
+const httpUrl = (name: string, value: unknown, fail: Fail) => checkUrl(name, value, ['https', 'http'], fail);
+
+const positiveDuration = (name: string, value: unknown, fail: Fail) =>
+  checkDuration(name, value, false, fail);
+
+function rejectUnknownKeys(input: Record<string, unknown>, fail: Fail): void {
+  const unknown = Object.keys(input).filter((key) => !knownKeys.includes(key));
+  const first = unknown[0];
+  if (first === undefined) return;
+  const described = unknown.map((key) => {
+    const suggestion = didYouMean(key, knownKeys, keyAliases);
+    return suggestion === undefined ? `"${key}"` : `"${key}" (did you mean "${suggestion}"?)`;
+  });
+  const anySuggestion = described.some((text) => text.includes('did you mean'));
+  const known = anySuggestion ? '' : ` Known options: ${knownKeys.join(', ')}.`;
+  const noun = unknown.length === 1 ? 'option' : 'options';
+  fail(first, `Unknown config ${noun} ${described.join(', ')}.${known}`);
+}
+
+function resolveApiKey(given: unknown, envKey: string | undefined, fail: Fail): string {
+  const howTo = `Pass { apiKey } in the client config or set the ${apiKeyEnvVar} environment variable.`;
+  if (given !== undefined) {
+    if (typeof given !== 'string') {
+      // Only the type is named: the value may be the key itself.
+      const type = given === null ? 'null' : Array.isArray(given) ? 'an array' : `a ${typeof given}`;
+      return fail('apiKey', `apiKey must be a string, got ${type}.`);
+    }
+    if (given.trim() === '') throw missingApiKey(`apiKey is empty. ${howTo}`);
+    if (/\s/.test(given)) {
+      return fail('apiKey', 'apiKey must not contain whitespace; check for a stray space or line break.');
+    }
+    return given;
+  }
+  if (envKey === undefined || envKey === '') throw missingApiKey(`No Runware API key. ${howTo}`);
+  if (/\s/.test(envKey)) {
+    return fail('apiKey', `${apiKeyEnvVar} must not contain whitespace inside the key.`);
+  }
+  return envKey;
+}
+
+function missingApiKey(message: string): RunwareError {
+  return createRunwareError('missingApiKey', message, { parameter: 'apiKey' });
+}

@@ -1,0 +1,49 @@
+/**
+ * `@runware/core`: the engine of the Runware SDK, its errors, config and logger, and the versioned
+ * interfaces a transport, registry or validator implements. Edge-safe: no Node built-ins.
+ */
+
+export type { ResultOfParams, RunwareClient, TaskEnvelope, UtilityParams } from './client/client-types';
+export { type CreateRunwareClientOptions, createRunwareClient } from './client/create-runware-client';
+export { defaultPolling, type PollingOptions } from './client/poll-scheduler';
+export type { RunOptions, StreamOptions } from './client/run-options';
+export { createStaticRegistry, type StaticRegistryTables } from './client/static-registry';
+export { newTaskUUID } from './client/task-uuid';
+export type { TextStream, TextStreamResult, TextUsage } from './client/text-stream';
+export { apiKeyEnvVar, defaultConfig } from './config/config-defaults';
+export type {
+  ConfigDefaults,
+  FileAccess,
+  ResolvedConfig,
+  RetryStrategy,
+  RunwareConfig,
+  RunwareDependencies,
+  TransportType,
+} from './config/config-types';
+export { resolveConfig } from './config/resolve-config';
+export { classifyErrorCode } from './errors/classify-error';
+export { type CreateErrorDetails, createRunwareError, documentationFor } from './errors/create-runware-error';
+export { isRetryableCode, type RunwareErrorCode, runwareErrorCodes } from './errors/error-codes';
+export {
+  isRunwareError,
+  RunwareError,
+  type RunwareErrorDetails,
+  type ValidationIssue,
+} from './errors/runware-error';
+export { type CreateLoggerOptions, createLogger } from './logger/create-logger';
+export type { LogCategory, LogEntry, Logger, LogSink } from './logger/log-types';
+export { redact } from './logger/redact';
+export { silentLogger } from './logger/silent-logger';
+export { bytesToBase64 } from './media/base64';
+export { encodeMediaInputs } from './media/encode-media-inputs';
+export { fileToDataURI } from './media/file-to-data-uri';
+export { sniffMimeType } from './media/sniff-mime';
+export type { ModelInfoV1, RegistryV1 } from './spec/registry-v1';
+export type { RawApiError, ResultItem, TaskPayload } from './spec/task';
+export type {
+  SendOptionsV1,
+  TransportCapabilitiesV1,
+  TransportResultV1,
+  TransportV1,
+} from './spec/transport-v1';
+export type { ValidationContextV1, ValidatorV1 } from './spec/validator-v1';

@@ -1,0 +1,7 @@
+import type { Logger } from './log-types';
+
+/** A logger that does nothing, for when debug logging is off (and as a safe default in tests). */
+export const silentLogger: Logger = Object.freeze({
+  enabled: false,
+  log(): void {},
+});

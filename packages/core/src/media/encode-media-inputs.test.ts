@@ -1,0 +1,227 @@
+import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runInNewContext } from 'node:vm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { FileAccess } from '../config/config-types';
+import { RunwareError } from '../errors/runware-error';
+import { encodeMediaInputs } from './encode-media-inputs';
+
+const png = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3]);
+const jpeg = Uint8Array.from([0xff, 0xd8, 0xff, 0xe0, 4, 5, 6]);
+const wav = Uint8Array.from([
+  ...new TextEncoder().encode('RIFF'),
+  0,
+  0,
+  0,
+  0,
+  ...new TextEncoder().encode('WAVE'),
+]);
+const uri = (mime: string, bytes: Uint8Array) =>
+  `data:${mime};base64,${Buffer.from(bytes).toString('base64')}`;
+
+let dir = '';
+let checked: string[] = [];
+/** Node file access over real temp files, recording which strings were checked. */
+const files: FileAccess = {
+  isFile: async (path) => {
+    checked.push(path);
+    return (await stat(path).catch(() => undefined))?.isFile() === true;
+  },
+  readFile: async (path) => new Uint8Array(await readFile(path)),
+};
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'runware-inputs-'));
+  await writeFile(join(dir, 'seed.png'), png);
+  await writeFile(join(dir, 'mask.jpg'), jpeg);
+  await writeFile(join(dir, 'voice.wav'), wav);
+});
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('encodeMediaInputs with in-memory media', () => {
+  it('encodes Uint8Array, Buffer, ArrayBuffer and Blob anywhere, leaving everything else', async () => {
+    const params = {
+      taskType: 'imageInference',
+      model: 'runware:101@1',
+      positivePrompt: 'a cat',
+      width: 1024,
+      seedImage: png,
+      maskImage: Buffer.from(jpeg),
+      referenceImages: [
+        png.buffer.slice(0),
+        'https://example.com/a.png',
+        new Blob([jpeg], { type: 'image/x-mine' }),
+      ],
+      inputs: { deep: [{ audio: new Blob([wav]) }] },
+      anyKey: { bytes: png },
+      flags: [true, null, undefined, 3],
+    };
+    const out = await encodeMediaInputs(params);
+    expect(out).toEqual({
+      taskType: 'imageInference',
+      model: 'runware:101@1',
+      positivePrompt: 'a cat',
+      width: 1024,
+      seedImage: uri('image/png', png),
+      maskImage: uri('image/jpeg', jpeg),
+      referenceImages: [uri('image/png', png), 'https://example.com/a.png', uri('image/x-mine', jpeg)],
+      inputs: { deep: [{ audio: uri('audio/wav', wav) }] },
+      anyKey: { bytes: uri('image/png', png) },
+      flags: [true, null, undefined, 3],
+    });
+  });
+
+  it('recognises objects and bytes made in another realm', async () => {
+    const foreign = runInNewContext(
+      '({ inputs: { image: new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3]), raw: new ArrayBuffer(2) } })',
+    ) as Record<string, unknown>;
+    expect(await encodeMediaInputs(foreign)).toEqual({
+      inputs: { image: uri('image/png', png), raw: 'data:application/octet-stream;base64,AAA=' },
+    });
+  });
+
+  it('never mutates the input and returns fresh containers', async () => {
+    const inputs = { images: [png] };
+    const params = { inputs, positivePrompt: 'x' };
+    const out = await encodeMediaInputs(params);
+    expect(params.inputs).toBe(inputs);
+    expect(inputs.images[0]).toBe(png);
+    expect(out.inputs).not.toBe(inputs);
+    expect(out).toEqual({ inputs: { images: [uri('image/png', png)] }, positivePrompt: 'x' });
+  });
+
+  it('leaves strings alone without file access', async () => {
+    const params = { seedImage: join(dir, 'seed.png'), inputs: { image: join(dir, 'mask.jpg') } };
+    expect(await encodeMediaInputs(params)).toEqual(params);
+  });
+});
+
+describe('encodeMediaInputs with local files', () => {
+  it('reads paths under inputs and media-named keys, whatever the nesting', async () => {
+    checked = [];
+    const seed = join(dir, 'seed.png');
+    const mask = join(dir, 'mask.jpg');
+    const voice = join(dir, 'voice.wav');
+    const out = await encodeMediaInputs(
+      {
+        taskType: 'imageInference',
+        seedImage: seed,
+        maskImage: mask,
+        referenceImages: [seed, 'https://example.com/r.png'],
+        inputs: { image: seed, extra: { anything: voice }, list: [mask] },
+        controlNet: [{ guideImage: mask, model: 'runware:25@1' }],
+        media: voice,
+      },
+      files,
+    );
+    expect(out).toEqual({
+      taskType: 'imageInference',
+      seedImage: uri('image/png', png),
+      maskImage: uri('image/jpeg', jpeg),
+      referenceImages: [uri('image/png', png), 'https://example.com/r.png'],
+      inputs: {
+        image: uri('image/png', png),
+        extra: { anything: uri('audio/wav', wav) },
+        list: [uri('image/jpeg', jpeg)],
+      },
+      controlNet: [{ guideImage: uri('image/jpeg', jpeg), model: 'runware:25@1' }],
+      media: uri('audio/wav', wav),
+    });
+    expect(checked).not.toContain('https://example.com/r.png');
+    expect(checked).not.toContain('runware:25@1');
+  });
+
+  it('leaves UUIDs, base64, URLs and data URIs under media keys as they are', async () => {
+    checked = [];
+    const params = {
+      seedImage: 'f47ac10b-58cc-4372-a567-0e02b2c3d479',
+      maskImage: 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk',
+      guideImage: 'data:image/png;base64,AAAA',
+      image: 'HTTPS://example.com/x.png',
+      referenceImages: ['', 'x'.repeat(4097)],
+      media: join(dir, 'missing.png'),
+    };
+    expect(await encodeMediaInputs(params, files)).toEqual(params);
+    expect(checked).toEqual(['f47ac10b-58cc-4372-a567-0e02b2c3d479', params.maskImage, params.media]);
+  });
+
+  it('never reads paths under prompts, identifiers, URL fields, messages or unrelated keys', async () => {
+    checked = [];
+    const seed = join(dir, 'seed.png');
+    const params = {
+      positivePrompt: seed,
+      negativePrompt: seed,
+      model: seed,
+      taskType: seed,
+      taskUUID: seed,
+      webhookURL: seed,
+      uploadEndpoint: seed,
+      outputFormat: seed,
+      messages: [{ role: 'user', content: seed, image: seed }],
+      frameImages: [{ inputImage: seed, frame: seed }],
+      inputs: { prompt: seed, imageUUID: seed },
+      lora: [{ model: seed, weight: 1 }],
+      note: seed,
+    };
+    const out = await encodeMediaInputs(params, files);
+    expect(out).toEqual({ ...params, frameImages: [{ inputImage: uri('image/png', png), frame: seed }] });
+    expect(checked).toEqual([seed]);
+  });
+
+  it('names the dotted parameter when a file cannot be read', async () => {
+    const seed = join(dir, 'seed.png');
+    const broken: FileAccess = {
+      isFile: async () => true,
+      readFile: async () => {
+        throw new Error('EACCES: permission denied');
+      },
+    };
+    const error = await encodeMediaInputs(
+      { inputs: { referenceImages: ['https://example.com/a.png', seed] } },
+      broken,
+    ).then(
+      () => undefined,
+      (reason: unknown) => reason,
+    );
+    expect(error).toBeInstanceOf(RunwareError);
+    expect(error).toMatchObject({
+      code: 'validation',
+      rawCode: 'invalidMedia',
+      parameter: 'inputs.referenceImages.1',
+    });
+    expect((error as RunwareError).message).toContain('inputs.referenceImages.1');
+    expect((error as RunwareError).message).toContain('EACCES');
+  });
+
+  it('treats a throwing isFile as "not a file"', async () => {
+    const flaky: FileAccess = {
+      isFile: async () => {
+        throw new Error('stat failed');
+      },
+      readFile: files.readFile,
+    };
+    expect(await encodeMediaInputs({ seedImage: 'abc' }, flaky)).toEqual({ seedImage: 'abc' });
+  });
+
+  it('encodes an object shared by siblings in both places (sharing is not a cycle)', async () => {
+    const shared = { image: join(dir, 'seed.png'), bytes: jpeg };
+    const out = await encodeMediaInputs({ inputs: { a: shared, b: [shared, shared] } }, files);
+    const encoded = { image: uri('image/png', png), bytes: uri('image/jpeg', jpeg) };
+    expect(out).toEqual({ inputs: { a: encoded, b: [encoded, encoded] } });
+  });
+
+  it('keeps a __proto__ key as data and survives cycles', async () => {
+    const params = JSON.parse('{"__proto__": {"image": "x"}, "ok": 1}') as Record<string, unknown>;
+    const out = await encodeMediaInputs(params, files);
+    expect(Object.getPrototypeOf(out)).toBe(Object.prototype);
+    expect(Object.getOwnPropertyDescriptor(out, '__proto__')?.value).toEqual({ image: 'x' });
+    const cyclic: Record<string, unknown> = { seedImage: png };
+    cyclic.self = cyclic;
+    const encoded = await encodeMediaInputs(cyclic);
+    expect(encoded.seedImage).toBe(uri('image/png', png));
+    expect(encoded.self).toBe(cyclic);
+  });
+});

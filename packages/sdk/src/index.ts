@@ -1,0 +1,10 @@
+/**
+ * `@runware/sdk`: the Runware SDK. `createClient()` wires the engine (`@runware/core`), the
+ * transport and the model registry; everything public of those layers is re-exported here.
+ */
+export * from '@runware/core';
+export type * from '@runware/types';
+export { createBundledRegistry } from './bundled-registry';
+export { type ClientOptions, createClient } from './create-client';
+export { fileToDataURI } from './file-to-data-uri';
+export { sdkVersion } from './version';

@@ -1,0 +1,94 @@
+import {
+  createRunwareError,
+  type SendOptionsV1,
+  type TaskPayload,
+  type TransportResultV1,
+  type TransportV1,
+} from '@runware/core';
+import { createFetchResolver, type FetchLike, type ResolvedFetch } from './keep-alive-fetch';
+import { type RestTransportOptions, resolveOptions } from './options';
+import { createSafeLog } from './safe-log';
+import { sendBatch } from './send-batch';
+import { sseRequest } from './sse-request';
+import type { TransportContext } from './step-io';
+import { abortedError, closedError, contextOf, createRedactor } from './transport-errors';
+
+function originOf(url: string): string {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return 'the Runware API';
+  }
+}
+
+/**
+ * The REST + SSE transport: plain `fetch`, so it runs in Node, browsers and edge runtimes. Each
+ * `send()` is one POST of the batch, retried on network errors, timeouts, 408, 429 and 5xx
+ * without ever resubmitting a task the server may already hold (see send-batch).
+ */
+export function createRestTransport(options: RestTransportOptions): TransportV1 {
+  const resolved = resolveOptions(options);
+  const redact = createRedactor(resolved.apiKey);
+  const log = createSafeLog(resolved.log, redact);
+  const origin = originOf(resolved.baseUrl);
+  const fetchResolver = createFetchResolver(resolved.fetch, log);
+  const closing = new AbortController();
+
+  /** The fetch to use, or the error that ends the call before any request. */
+  async function ready(
+    tasks: readonly TaskPayload[],
+    signal: AbortSignal | undefined,
+  ): Promise<ResolvedFetch> {
+    const context = contextOf(tasks);
+    if (signal?.aborted) throw abortedError(context, signal.reason);
+    if (closing.signal.aborted) throw closedError(context);
+    const resolvedFetch = await fetchResolver.get();
+    if (!resolvedFetch) {
+      throw createRunwareError(
+        'noFetchImpl',
+        'No fetch implementation: pass `fetch` to createRestTransport.',
+        context,
+      );
+    }
+    if (signal?.aborted) throw abortedError(context, signal.reason);
+    if (closing.signal.aborted) throw closedError(context);
+    return resolvedFetch;
+  }
+
+  const contextWith = (fetch: FetchLike): TransportContext => ({
+    options: resolved,
+    fetch,
+    closing: closing.signal,
+    log,
+    redact,
+    origin,
+  });
+
+  return {
+    specificationVersion: 'v1',
+    name: 'rest',
+    capabilities: { streaming: true, push: false, resume: false },
+
+    async send(tasks: readonly TaskPayload[], sendOptions: SendOptionsV1 = {}): Promise<TransportResultV1> {
+      const { fetch } = await ready(tasks, sendOptions.signal);
+      return sendBatch(contextWith(fetch), tasks, sendOptions);
+    },
+
+    async stream(task: TaskPayload, sendOptions: SendOptionsV1 = {}): Promise<ReadableStream<Uint8Array>> {
+      const { fetch } = await ready([task], sendOptions.signal);
+      return sseRequest(contextWith(fetch), task, sendOptions);
+    },
+
+    /** Nothing to open for request/response; loads the fetch (undici on Node) ahead of time. */
+    async connect(): Promise<void> {
+      await fetchResolver.get();
+    },
+
+    async close(): Promise<void> {
+      if (closing.signal.aborted) return;
+      closing.abort();
+      const resolvedFetch = await fetchResolver.settled();
+      await resolvedFetch?.release();
+    },
+  };
+}

@@ -1,0 +1,173 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { createRestTransport, type RestTransportOptions } from '../src/index';
+import {
+  addFaults,
+  captured,
+  captureLog,
+  imageTask,
+  type RunningEmulator,
+  reset,
+  startEmulator,
+  stats,
+  submitsOf,
+} from './support/emulator';
+
+let emulator: RunningEmulator;
+beforeAll(async () => {
+  emulator = await startEmulator({ port: 0, latency: { default: 5 } });
+});
+afterAll(() => emulator.stop());
+afterEach(() => reset(emulator));
+
+const transportFor = (extra: Partial<RestTransportOptions> = {}) =>
+  createRestTransport({ apiKey: emulator.apiKey, baseUrl: emulator.httpUrl, retryDelayMs: 5, ...extra });
+
+describe('never resubmitting an accepted task', () => {
+  it('recovers a dropped async acknowledgement through getResponse, without a second submit', async () => {
+    await addFaults(emulator, [{ kind: 'ackDrop', count: 1 }]);
+    const { log, lines } = captureLog();
+    const task = imageTask({ deliveryMethod: 'async' });
+    const result = await transportFor({ log }).send([task]);
+    expect(result).toEqual({
+      data: [{ taskType: 'imageInference', taskUUID: task.taskUUID }],
+      errors: [],
+      status: 200,
+    });
+    const counters = await stats(emulator);
+    expect(counters.faultsApplied.ackDrop).toBe(1);
+    expect(await submitsOf(emulator, task.taskUUID)).toBe(1);
+    expect(await submitsOf(emulator, task.taskUUID, 'getResponse')).toBe(1);
+    expect(counters.errors.conflictTaskUUID).toBeUndefined();
+    expect(lines.find((l) => l.category === 'retry')?.data.reason).toBe('network');
+  });
+
+  it('recovers every task of a batch whose acknowledgement was dropped', async () => {
+    await addFaults(emulator, [{ kind: 'ackDrop', count: 1 }]);
+    const a = imageTask({ deliveryMethod: 'async' });
+    const b = imageTask({ deliveryMethod: 'async', numberResults: 2 });
+    const ping = { taskType: 'ping', taskUUID: '', ping: true };
+    const result = await transportFor().send([a, b, ping]);
+    expect(result.errors).toEqual([]);
+    expect(result.data).toEqual(
+      expect.arrayContaining([
+        { taskType: 'imageInference', taskUUID: a.taskUUID },
+        { taskType: 'imageInference', taskUUID: b.taskUUID },
+        { taskType: 'ping', pong: true },
+      ]),
+    );
+    expect(await submitsOf(emulator, a.taskUUID)).toBe(1);
+    expect(await submitsOf(emulator, b.taskUUID)).toBe(1);
+    // The probe asks about both tasks in one request; the idempotent ping is simply resent.
+    const probes = (await captured(emulator)).filter((r) => r.body[0]?.taskType === 'getResponse');
+    expect(probes).toHaveLength(1);
+    expect(probes[0].body).toEqual([
+      { taskType: 'getResponse', taskUUID: a.taskUUID },
+      { taskType: 'getResponse', taskUUID: b.taskUUID },
+    ]);
+  });
+
+  it('retries the getResponse probe itself when it fails, still without a second submit', async () => {
+    await addFaults(emulator, [{ kind: 'ackDrop', count: 1 }]);
+    let armed: Promise<unknown> | undefined;
+    const { lines, log: record } = captureLog();
+    // Once the submit has gone unanswered, make the next request (the probe) fail with 503.
+    const log: typeof record = (category, message, data) => {
+      record(category, message, data);
+      if (category === 'retry' && !armed)
+        armed = addFaults(emulator, [{ kind: 'httpError', status: 503, count: 1 }]);
+    };
+    const task = imageTask({ deliveryMethod: 'async' });
+    const result = await transportFor({ log, retryDelayMs: 100, retryStrategy: 'linear' }).send([task]);
+    expect(result.data).toEqual([{ taskType: 'imageInference', taskUUID: task.taskUUID }]);
+    expect(lines.filter((l) => l.category === 'retry').map((l) => l.data.reason)).toEqual([
+      'network',
+      'status',
+    ]);
+    expect(await submitsOf(emulator, task.taskUUID)).toBe(1);
+    expect(await submitsOf(emulator, task.taskUUID, 'getResponse')).toBe(2);
+  });
+
+  it('returns a sync task’s results when the server ran it but answered 502', async () => {
+    await addFaults(emulator, [{ kind: 'httpError', status: 502, phase: 'after', count: 1 }]);
+    const { log, lines } = captureLog();
+    const task = imageTask({ numberResults: 2 });
+    const result = await transportFor({ log }).send([task]);
+    expect(result.status).toBe(200);
+    expect(result.errors).toEqual([]);
+    expect(result.data).toHaveLength(2);
+    for (const item of result.data) {
+      expect(item).toMatchObject({ taskType: 'imageInference', taskUUID: task.taskUUID, status: 'success' });
+      expect(item.imageURL).toMatch(/^http/);
+    }
+    expect(
+      lines.some((l) => l.category === 'warn' && l.message.includes('accepted by an earlier attempt')),
+    ).toBe(true);
+    expect((await stats(emulator)).getResponse.requests).toBeGreaterThanOrEqual(1);
+  });
+
+  it('acknowledges an async task the server ran before answering 503', async () => {
+    await addFaults(emulator, [{ kind: 'httpError', status: 503, phase: 'after', count: 1 }]);
+    const task = imageTask({ deliveryMethod: 'async' });
+    const result = await transportFor().send([task]);
+    expect(result).toEqual({
+      data: [{ taskType: 'imageInference', taskUUID: task.taskUUID }],
+      errors: [],
+      status: 200,
+    });
+  });
+
+  it('reports failed slots of a recovered sync task as task errors', async () => {
+    await addFaults(emulator, [
+      { kind: 'httpError', status: 502, phase: 'after', count: 1 },
+      { kind: 'itemError', index: 1, code: 'inferenceError', count: 1 },
+    ]);
+    const task = imageTask({ numberResults: 2 });
+    const result = await transportFor().send([task]);
+    expect(result.data).toHaveLength(1);
+    expect(result.errors).toEqual([
+      expect.objectContaining({
+        code: 'inferenceError',
+        taskUUID: task.taskUUID,
+        taskType: 'imageInference',
+      }),
+    ]);
+  });
+
+  it('surfaces a conflict for a taskUUID the caller reused in another call', async () => {
+    const transport = transportFor();
+    const task = imageTask();
+    await transport.send([task]);
+    const again = await transport.send([task]);
+    expect(again.status).toBe(409);
+    expect(again.errors).toEqual([
+      expect.objectContaining({ code: 'conflictTaskUUID', taskUUID: task.taskUUID }),
+    ]);
+  });
+});
+
+describe('a sync task slower than the per-attempt budget', () => {
+  let slow: RunningEmulator;
+  beforeAll(async () => {
+    slow = await startEmulator({ port: 0, latency: { default: 5, imageInference: 600 } });
+  });
+  afterAll(() => slow.stop());
+
+  it('is collected with getResponse after the first attempt times out, not resubmitted', async () => {
+    const { log, lines } = captureLog();
+    const transport = createRestTransport({
+      apiKey: slow.apiKey,
+      baseUrl: slow.httpUrl,
+      timeoutMs: 400,
+      retryDelayMs: 5,
+      log,
+    });
+    const task = imageTask();
+    const result = await transport.send([task]);
+    expect(result.status).toBe(200);
+    expect(result.errors).toEqual([]);
+    expect(result.data).toEqual([expect.objectContaining({ taskUUID: task.taskUUID, status: 'success' })]);
+    expect(await submitsOf(slow, task.taskUUID)).toBe(1);
+    expect((await stats(slow)).errors.conflictTaskUUID).toBeUndefined();
+    expect(lines.filter((l) => l.category === 'retry').map((l) => l.data.reason)).toEqual(['timeout']);
+  });
+});

@@ -1,0 +1,148 @@
+import { isRunwareError, type RunwareError } from '@runware/core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { createRestTransport, type RestTransportOptions } from '../src/index';
+import {
+  addFaults,
+  captured,
+  imageTask,
+  type RunningEmulator,
+  reset,
+  sleep,
+  startEmulator,
+  stats,
+  textStreamTask,
+} from './support/emulator';
+
+let emulator: RunningEmulator;
+beforeAll(async () => {
+  emulator = await startEmulator({ port: 0, latency: { default: 5, imageInference: 1500 }, tokenDelayMs: 5 });
+});
+afterAll(() => emulator.stop());
+afterEach(() => reset(emulator));
+
+const transportFor = (extra: Partial<RestTransportOptions> = {}) =>
+  createRestTransport({ apiKey: emulator.apiKey, baseUrl: emulator.httpUrl, retryDelayMs: 5, ...extra });
+
+async function rejection(promise: Promise<unknown>): Promise<RunwareError> {
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  if (!isRunwareError(error)) throw new Error(`expected a RunwareError, got ${String(error)}`);
+  return error;
+}
+
+async function readAll(stream: ReadableStream<Uint8Array>): Promise<string> {
+  const decoder = new TextDecoder();
+  let text = '';
+  for await (const chunk of stream as unknown as AsyncIterable<Uint8Array>)
+    text += decoder.decode(chunk, { stream: true });
+  return text + decoder.decode();
+}
+
+const dataEvents = (text: string) =>
+  text
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line.startsWith('data:'))
+    .map((line) => line.slice(5).trim());
+
+describe('stream()', () => {
+  it('returns the SSE body, asked for with Accept: text/event-stream', async () => {
+    const task = textStreamTask({ includeUsage: true });
+    const body = await transportFor().stream?.(task);
+    if (!body) throw new Error('stream() is missing');
+    const events = dataEvents(await readAll(body));
+    expect(events.at(-1)).toBe('[DONE]');
+    const chunks = events.slice(0, -1).map((e) => JSON.parse(e));
+    expect(chunks.every((c) => c.taskUUID === task.taskUUID)).toBe(true);
+    expect(chunks.at(-1)).toMatchObject({ finishReason: expect.any(String), usage: expect.any(Object) });
+    const [request] = await captured(emulator);
+    expect(request.headers.accept).toBe('text/event-stream');
+    expect(request.body).toEqual([task]);
+  });
+
+  it('throws the pre-stream error as a RunwareError with the status', async () => {
+    const task = textStreamTask({ model: 'nobody:none@1' });
+    const error = await rejection(transportFor().stream?.(task) ?? Promise.resolve());
+    expect(error.code).toBe('notFound');
+    expect(error.rawCode).toBe('modelNotFound');
+    expect(error.statusCode).toBe(404);
+    expect(error.taskUUID).toBe(task.taskUUID);
+    expect(error.taskType).toBe('textInference');
+  });
+
+  it('throws auth for a bad key, without the key in the message', async () => {
+    const badKey = 'not-a-valid-runware-key';
+    const transport = createRestTransport({ apiKey: badKey, baseUrl: emulator.httpUrl });
+    const error = await rejection(transport.stream?.(textStreamTask()) ?? Promise.resolve());
+    expect(error.code).toBe('auth');
+    expect(error.statusCode).toBe(401);
+    expect(JSON.stringify(error.toJSON())).not.toContain(badKey);
+  });
+
+  it('does not retry a stream', async () => {
+    await addFaults(emulator, [{ kind: 'httpError', status: 503, count: 1 }]);
+    const error = await rejection(transportFor().stream?.(textStreamTask()) ?? Promise.resolve());
+    expect(error.code).toBe('serverError');
+    expect(error.statusCode).toBe(503);
+    expect((await stats(emulator)).requests.rest).toBe(1);
+  });
+
+  it('ends the body with a RunwareError when aborted mid-stream', async () => {
+    const controller = new AbortController();
+    const body = await transportFor().stream?.(textStreamTask({ settings: { maxTokens: 200 } }), {
+      signal: controller.signal,
+    });
+    if (!body) throw new Error('stream() is missing');
+    const reader = body.getReader();
+    await reader.read();
+    controller.abort();
+    const error = await reader.read().then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(isRunwareError(error) && error.code).toBe('aborted');
+  });
+
+  it('applies a per-call timeout to the whole stream', async () => {
+    const body = await transportFor().stream?.(textStreamTask({ settings: { maxTokens: 400 } }), {
+      timeoutMs: 150,
+    });
+    if (!body) throw new Error('stream() is missing');
+    const error = await readAll(body).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(isRunwareError(error) && error.code).toBe('timeout');
+  });
+});
+
+describe('close()', () => {
+  it('rejects sends in flight with connection, is idempotent, and refuses later sends', async () => {
+    const transport = transportFor();
+    const inFlight = rejection(transport.send([imageTask()]));
+    await sleep(100);
+    await transport.close();
+    await transport.close();
+    const error = await inFlight;
+    expect(error.code).toBe('connection');
+    const later = await rejection(transport.send([imageTask()]));
+    expect(later.code).toBe('connection');
+    expect((await stats(emulator)).requests.rest).toBe(1);
+  });
+
+  it('cuts an open stream with connection', async () => {
+    const transport = transportFor();
+    const body = await transport.stream?.(textStreamTask({ settings: { maxTokens: 400 } }));
+    if (!body) throw new Error('stream() is missing');
+    const reading = readAll(body).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    await sleep(30);
+    await transport.close();
+    const error = await reading;
+    expect(isRunwareError(error) && error.code).toBe('connection');
+  });
+});
