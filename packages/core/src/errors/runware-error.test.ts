@@ -49,7 +49,9 @@ describe('createRunwareError', () => {
 describe('isRunwareError', () => {
   it('recognises errors from another copy of the package (ESM and CJS builds are separate modules)', async () => {
     const cjs = createRequire(import.meta.url)('../../dist/index.cjs') as typeof import('../index');
-    const esm = (await import('../../dist/index.js')) as unknown as typeof import('../index');
+    // The built copies are loaded at run time only: typecheck may run before this package is built.
+    const distUrl = new URL('../../dist/index.js', import.meta.url).href;
+    const esm = (await import(/* @vite-ignore */ distUrl)) as typeof import('../index');
     const fromCjs = cjs.createRunwareError('taskNotFound', 'gone');
     const fromEsm = esm.createRunwareError('taskNotFound', 'gone');
     expect(fromCjs instanceof RunwareError).toBe(false);
