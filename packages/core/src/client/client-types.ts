@@ -21,6 +21,8 @@ export interface TaskEnvelope {
 export type UtilityParams<K extends keyof UtilityMap> = UtilityMap[K]['params'] & { taskUUID?: string };
 
 export interface RunwareClient {
+  /** Runs several tasks in one request; resolves with one results array per task, in order. */
+  run(params: readonly RunParams[], options?: RunOptions): Promise<ResultItem[][]>;
   /**
    * Runs one task and resolves with its result items (numberResults of them). The result type
    * follows the model for curated AIRs; `run<'sdxl'>()` types params and results from a schema key.
@@ -29,7 +31,7 @@ export interface RunwareClient {
     params: [K] extends [never] ? P : SchemaMap[K]['params'] & TaskEnvelope,
     options?: RunOptions,
   ): Promise<([K] extends [never] ? ResultOfParams<P> : SchemaMap[K]['result'])[]>;
-  /** Runs several tasks in one request; resolves with one results array per task, in order. */
+  /** The same as `run(array)`, named. */
   runBatch(params: readonly RunParams[], options?: RunOptions): Promise<ResultItem[][]>;
   /** Streams a textInference answer token by token (REST/SSE). */
   stream(params: RunParams, options?: StreamOptions): Promise<TextStream>;

@@ -91,8 +91,9 @@ export function createRunwareClient(options: CreateRunwareClientOptions): Runwar
   };
 
   const client = {
-    async run(params: Record<string, unknown>, runOptions = {}) {
-      const [items] = await runTasks(ctx, [params], runOptions);
+    async run(params: Record<string, unknown> | readonly Record<string, unknown>[], runOptions = {}) {
+      if (Array.isArray(params)) return runTasks(ctx, params, runOptions);
+      const [items] = await runTasks(ctx, [params as Record<string, unknown>], runOptions);
       return items ?? [];
     },
     runBatch: (params: readonly Record<string, unknown>[], runOptions = {}) =>
