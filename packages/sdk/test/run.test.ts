@@ -2,15 +2,8 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
-import {
-  createClient,
-  isRunwareError,
-  type LogEntry,
-  type ResultItem,
-  type RunwareError,
-  type ValidatorV1,
-} from '../src/index';
-import { sentTasks, useHarness } from './support/harness';
+import { createClient, type LogEntry, type ResultItem, type ValidatorV1 } from '../src/index';
+import { failure, sentTasks, useHarness } from './support/harness';
 
 // Videos take 1.5 s here: long enough to abort or time out while polling.
 const h = useHarness({ latency: { default: 5, imageInference: 20, videoInference: 1500, training: 1500 } });
@@ -21,16 +14,6 @@ const image = (extra: Record<string, unknown> = {}) => ({
   height: 32,
   ...extra,
 });
-
-async function failure(promise: Promise<unknown>): Promise<RunwareError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (isRunwareError(error)) return error;
-    throw error;
-  }
-  throw new Error('expected a RunwareError');
-}
 
 beforeEach(async () => {
   await h.control('/reset', {});

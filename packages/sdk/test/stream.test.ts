@@ -1,6 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { isRunwareError, type RunwareError } from '../src/index';
-import { sentTasks, useHarness } from './support/harness';
+import { failure, sentTasks, useHarness } from './support/harness';
 
 const h = useHarness({ tokenDelayMs: 5 });
 const ask = (extra: Record<string, unknown> = {}) => ({
@@ -8,16 +7,6 @@ const ask = (extra: Record<string, unknown> = {}) => ({
   messages: [{ role: 'user' as const, content: 'Tell me about lighthouses' }],
   ...extra,
 });
-
-async function failure(promise: Promise<unknown>): Promise<RunwareError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (isRunwareError(error)) return error;
-    throw error;
-  }
-  throw new Error('expected a RunwareError');
-}
 
 beforeEach(async () => {
   await h.control('/reset', {});

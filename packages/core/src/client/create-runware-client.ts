@@ -9,6 +9,7 @@ import type { TransportV1 } from '../spec/transport-v1';
 import type { ValidatorV1 } from '../spec/validator-v1';
 import type { RunwareClient } from './client-types';
 import { createPollScheduler, defaultPolling, type PollingOptions } from './poll-scheduler';
+import type { RunOptions } from './run-options';
 import { type RunContext, runTasks } from './run-tasks';
 import { callSafely } from './safe-callback';
 import { streamText } from './stream-text';
@@ -66,19 +67,12 @@ export function createRunwareClient(options: CreateRunwareClientOptions): Runwar
     call,
   };
 
-  const utility = async (
-    taskType: string,
-    params: Record<string, unknown>,
-    runOptions: Parameters<RunwareClient['modelSearch']>[1] = {},
-  ) => {
+  const utility = async (taskType: string, params: Record<string, unknown>, runOptions: RunOptions = {}) => {
     const [items] = await runTasks(ctx, [{ ...params, taskType }], runOptions, 'server-default');
     return items ?? [];
   };
-  const first = async (
-    taskType: string,
-    params: Record<string, unknown>,
-    runOptions?: Parameters<RunwareClient['modelSearch']>[1],
-  ) => (await utility(taskType, params, runOptions))[0];
+  const first = async (taskType: string, params: Record<string, unknown>, runOptions?: RunOptions) =>
+    (await utility(taskType, params, runOptions))[0];
 
   const close = async () => {
     if (closed) return;
@@ -106,20 +100,14 @@ export function createRunwareClient(options: CreateRunwareClientOptions): Runwar
         streamOptions,
       );
     },
-    modelSearch: (params: Record<string, unknown>, o?: Parameters<RunwareClient['modelSearch']>[1]) =>
-      first('modelSearch', params, o),
-    modelUpload: (params: Record<string, unknown>, o?: Parameters<RunwareClient['modelSearch']>[1]) =>
-      utility('modelUpload', params, o),
-    imageUpload: (params: Record<string, unknown>, o?: Parameters<RunwareClient['modelSearch']>[1]) =>
-      first('imageUpload', params, o),
-    mediaStorage: (params: Record<string, unknown>, o?: Parameters<RunwareClient['modelSearch']>[1]) =>
-      first('mediaStorage', params, o),
-    accountManagement: (params: Record<string, unknown>, o?: Parameters<RunwareClient['modelSearch']>[1]) =>
+    modelSearch: (params: Record<string, unknown>, o?: RunOptions) => first('modelSearch', params, o),
+    modelUpload: (params: Record<string, unknown>, o?: RunOptions) => utility('modelUpload', params, o),
+    imageUpload: (params: Record<string, unknown>, o?: RunOptions) => first('imageUpload', params, o),
+    mediaStorage: (params: Record<string, unknown>, o?: RunOptions) => first('mediaStorage', params, o),
+    accountManagement: (params: Record<string, unknown>, o?: RunOptions) =>
       first('accountManagement', params, o),
-    getTaskDetails: (params: Record<string, unknown>, o?: Parameters<RunwareClient['modelSearch']>[1]) =>
-      first('getTaskDetails', params, o),
-    getResponse: (params: Record<string, unknown>, o?: Parameters<RunwareClient['modelSearch']>[1]) =>
-      utility('getResponse', params, o),
+    getTaskDetails: (params: Record<string, unknown>, o?: RunOptions) => first('getTaskDetails', params, o),
+    getResponse: (params: Record<string, unknown>, o?: RunOptions) => utility('getResponse', params, o),
     connect: async () => {
       await live().connect?.();
     },

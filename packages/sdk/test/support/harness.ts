@@ -1,6 +1,12 @@
 import { type EmulatorOptions, type RunningEmulator, startEmulator } from '@runware/emulator';
 import { afterAll, beforeAll } from 'vitest';
-import { type ClientOptions, createClient, type RunwareClient } from '../../src/index';
+import {
+  type ClientOptions,
+  createClient,
+  isRunwareError,
+  type RunwareClient,
+  type RunwareError,
+} from '../../src/index';
 
 export interface Harness {
   emulator: RunningEmulator;
@@ -54,4 +60,15 @@ export function useHarness(emulatorOptions: EmulatorOptions = {}): Harness {
 export async function sentTasks(harness: Harness): Promise<Record<string, unknown>[]> {
   const { requests } = await harness.control<{ requests: { body: unknown }[] }>('/requests');
   return requests.flatMap((r) => (Array.isArray(r.body) ? (r.body as Record<string, unknown>[]) : []));
+}
+
+/** The RunwareError a promise rejects with (fails the test if it resolves or throws something else). */
+export async function failure(promise: Promise<unknown>): Promise<RunwareError> {
+  try {
+    await promise;
+  } catch (error) {
+    if (isRunwareError(error)) return error;
+    throw error;
+  }
+  throw new Error('expected a RunwareError');
 }
