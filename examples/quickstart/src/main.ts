@@ -2,18 +2,28 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createClient, isRunwareError } from '@runware/sdk';
 import { createProgressLine } from './progress-line';
-import { pickTarget } from './target';
+import { pickTarget, type Target } from './target';
 
 const outputDir = join(import.meta.dirname ?? '.', '..', 'output');
 
 async function main(): Promise<void> {
-  const started = performance.now();
   const target = await pickTarget();
+  try {
+    await demo(target);
+  } finally {
+    // Also on failure: a running in-process emulator would keep the process alive.
+    await target.stop();
+  }
+}
+
+async function demo(target: Target): Promise<void> {
+  const started = performance.now();
   console.log(`Runware quickstart — talking to ${target.label}\n`);
+  // The default transport: one WebSocket for every task (stream() uses REST/SSE beside it).
   await using client = await createClient({
     apiKey: target.apiKey,
-    transportType: 'rest',
     ...(target.httpBaseUrl ? { httpBaseUrl: target.httpBaseUrl } : {}),
+    ...(target.wsBaseUrl ? { wsBaseUrl: target.wsBaseUrl } : {}),
   });
   let cost = 0;
 
@@ -94,7 +104,6 @@ async function main(): Promise<void> {
   console.log(
     `\nSummary: 1 image saved, 1 streamed answer, ${finished}/${total} concurrent results, ${failed.length} failed, cost $${cost.toFixed(4)}, ${Math.round(performance.now() - started)} ms.`,
   );
-  await target.stop();
   if (failed.length > 0) process.exitCode = 1;
 }
 

@@ -5,6 +5,7 @@ export interface Target {
   label: string;
   apiKey: string;
   httpBaseUrl?: string;
+  wsBaseUrl?: string;
   stop(): Promise<void>;
 }
 
@@ -18,9 +19,10 @@ export async function pickTarget(env: NodeJS.ProcessEnv = process.env): Promise<
     tokenDelayMs: 25,
   });
   return {
-    label: `the local emulator (${emulator.httpUrl})`,
+    label: `the local emulator (${emulator.wsUrl})`,
     apiKey: emulator.apiKey,
     httpBaseUrl: emulator.httpUrl,
+    wsBaseUrl: emulator.wsUrl,
     stop: emulator.stop,
   };
 }

@@ -5,6 +5,7 @@
 
 export type { ResultOfParams, RunwareClient, TaskEnvelope, UtilityParams } from './client/client-types';
 export { type CreateRunwareClientOptions, createRunwareClient } from './client/create-runware-client';
+export { expectedItems } from './client/pending-task';
 export { defaultPolling, type PollingOptions } from './client/poll-scheduler';
 export type { RunOptions, StreamOptions } from './client/run-options';
 export { createStaticRegistry, type StaticRegistryTables } from './client/static-registry';

@@ -1,7 +1,6 @@
 import {
   createLogger,
   createRunwareClient,
-  createRunwareError,
   type RegistryV1,
   type RunwareClient,
   type RunwareConfig,
@@ -10,6 +9,7 @@ import {
   type ValidatorV1,
 } from '@runware/core';
 import { createRestTransport } from '@runware/transport-rest';
+import { createWebSocketTransport } from '@runware/transport-ws';
 import { snapshotVersion } from '@runware/types';
 import { createBundledRegistry } from './bundled-registry';
 import { nodeFileAccess, userAgent } from './node-runtime';
@@ -25,8 +25,9 @@ export interface ClientOptions extends RunwareConfig {
 }
 
 /**
- * Creates a client: resolves the config, picks the transport, and wires the registry and
- * validator. `apiKey` defaults to RUNWARE_API_KEY; `transportType: 'rest'` for REST.
+ * Creates a client: resolves the config, picks the transport (WebSocket by default, `'rest'` for
+ * REST; `stream()` always uses REST/SSE), and wires the registry and validator. `apiKey` defaults
+ * to RUNWARE_API_KEY.
  */
 export async function createClient(options: ClientOptions = {}): Promise<RunwareClient> {
   const { transport: custom, registry, validator, ...userConfig } = options;
@@ -36,6 +37,7 @@ export async function createClient(options: ClientOptions = {}): Promise<Runware
     dependencies: { ...userConfig.dependencies, ...(files ? { files } : {}) },
   });
   const logger = createLogger({ debug: config.debug, logSink: config.logSink, secrets: [config.apiKey] });
+  const agent = userAgent(sdkVersion, snapshotVersion, config.userAgent);
   const rest = createRestTransport({
     apiKey: config.apiKey,
     baseUrl: config.httpBaseUrl,
@@ -44,20 +46,24 @@ export async function createClient(options: ClientOptions = {}): Promise<Runware
     retryDelayMs: config.retryDelay,
     retryStrategy: config.retryStrategy,
     ...(config.dependencies?.fetch ? { fetch: config.dependencies.fetch } : {}),
-    ...(userAgent(sdkVersion, snapshotVersion, config.userAgent)
-      ? { userAgent: userAgent(sdkVersion, snapshotVersion, config.userAgent) }
-      : {}),
+    ...(agent ? { userAgent: agent } : {}),
     log: (category, message, data) => logger.log(category, message, data),
   });
-  let transport: TransportV1 = rest;
-  if (custom) transport = custom;
-  else if (config.transportType === 'websocket') {
-    throw createRunwareError(
-      'invalidConfig',
-      "transportType 'websocket' is not available in this version of @runware/sdk yet. Pass transportType: 'rest'.",
-      { parameter: 'transportType' },
-    );
-  }
+  const transport: TransportV1 =
+    custom ??
+    (config.transportType === 'rest'
+      ? rest
+      : createWebSocketTransport({
+          apiKey: config.apiKey,
+          url: config.wsBaseUrl,
+          authTimeoutMs: config.authTimeout,
+          timeoutMs: config.timeout,
+          maxReconnectAttempts: config.maxReconnectAttempts,
+          retryDelayMs: config.retryDelay,
+          ...(config.dependencies?.WebSocket ? { WebSocket: config.dependencies.WebSocket as never } : {}),
+          ...(agent ? { headers: { 'user-agent': agent } } : {}),
+          log: (category, message, data) => logger.log(category, message, data),
+        }));
   return createRunwareClient({
     config,
     transport,

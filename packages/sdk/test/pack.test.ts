@@ -7,7 +7,7 @@ const pkg = (name: string) => fileURLToPath(new URL(`../../${name}`, import.meta
 
 const script = (load: string) => `
 ${load}
-const client = await createClient({ apiKey: process.env.RUNWARE_TEST_KEY, transportType: 'rest', httpBaseUrl: process.env.RUNWARE_TEST_URL });
+const client = await createClient({ apiKey: process.env.RUNWARE_TEST_KEY, transportType: process.env.RUNWARE_TEST_TRANSPORT, httpBaseUrl: process.env.RUNWARE_TEST_URL, wsBaseUrl: process.env.RUNWARE_TEST_WS_URL });
 const [image] = await client.run({ model: 'bfl-flux-2-dev', positivePrompt: 'a lighthouse', width: 64, height: 64 });
 const stream = await client.stream({ model: 'google:gemma@4-31b', messages: [{ role: 'user', content: 'hi' }] });
 const text = await stream.text();
@@ -25,8 +25,9 @@ describe('packed @runware/sdk installed outside the workspace', () => {
     emulator = await startEmulator({ port: 0, latency: { default: 5 } });
     process.env.RUNWARE_TEST_URL = emulator.httpUrl;
     process.env.RUNWARE_TEST_KEY = emulator.apiKey;
+    process.env.RUNWARE_TEST_WS_URL = emulator.wsUrl;
     consumer = await createConsumer({
-      packages: [pkg('types'), pkg('core'), pkg('transport-rest'), pkg('sdk')],
+      packages: [pkg('types'), pkg('core'), pkg('transport-rest'), pkg('transport-ws'), pkg('sdk')],
       files: {
         'esm.mjs': script("import { createClient, isRunwareError } from '@runware/sdk';"),
         'cjs.cjs': `(async () => {${script("const { createClient, isRunwareError } = require('@runware/sdk');")}})().catch((e) => { console.error(e); process.exit(1); });`,
@@ -38,7 +39,13 @@ describe('packed @runware/sdk installed outside the workspace', () => {
     await emulator?.stop();
   });
 
-  it.each(['esm.mjs', 'cjs.cjs'])('runs a task, a stream and an error over REST from %s', async (file) => {
+  it.each([
+    ['esm.mjs', 'rest'],
+    ['cjs.cjs', 'rest'],
+    ['esm.mjs', 'websocket'],
+    ['cjs.cjs', 'websocket'],
+  ])('runs a task, a stream and an error from %s over %s', async (file, transport) => {
+    process.env.RUNWARE_TEST_TRANSPORT = transport;
     const run = await consumer.node(file);
     expect(run.stderr).toBe('');
     expect(JSON.parse(run.stdout)).toEqual({
@@ -49,8 +56,9 @@ describe('packed @runware/sdk installed outside the workspace', () => {
     });
   });
 
-  it('installs only what it needs: no ws, ajv or undici', async () => {
+  it('installs only what it needs: ws for the WebSocket transport, no ajv or undici', async () => {
     const { stdout } = await consumer.run('npm', ['ls', '--all', '--parseable']);
-    expect(stdout).not.toMatch(/node_modules\/(ws|ajv|undici)$/m);
+    expect(stdout).toMatch(/node_modules\/ws$/m);
+    expect(stdout).not.toMatch(/node_modules\/(ajv|undici)$/m);
   });
 });

@@ -218,11 +218,6 @@ describe('client lifecycle, config and logs', () => {
     }
   });
 
-  it("fails clearly for transportType 'websocket' until that transport ships", async () => {
-    const error = await failure(createClient({ apiKey: 'k', transportType: 'websocket' }));
-    expect(error).toMatchObject({ code: 'validation', parameter: 'transportType' });
-  });
-
   it('rejects bad config naming the field, and never logs the key', async () => {
     const error = await failure(createClient({ apiKey: 'k', transportType: 'rest', timeOut: 5 } as never));
     expect(error.parameter).toBe('timeOut');

@@ -70,6 +70,11 @@ export interface RunwareClient {
 
   /** Opens the connection ahead of the first task (WebSocket); a no-op over REST. */
   connect(): Promise<void>;
+  /**
+   * Closes the connection and rejects pending calls with code `connection`; the client stays
+   * usable and the next call connects again.
+   */
+  disconnect(): Promise<void>;
   /** Reloads the model registry now; rejects when it cannot. */
   refreshRegistry(): Promise<void>;
   /** Stops polling, rejects pending calls with code `connection`, and closes the transports. */

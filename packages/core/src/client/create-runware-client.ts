@@ -111,6 +111,12 @@ export function createRunwareClient(options: CreateRunwareClientOptions): Runwar
     connect: async () => {
       await live().connect?.();
     },
+    disconnect: async () => {
+      scheduler.failAll(
+        createRunwareError('disconnected', 'The client was disconnected while the task was pending.'),
+      );
+      await transport.close();
+    },
     refreshRegistry: async () => {
       await registry?.refresh();
     },

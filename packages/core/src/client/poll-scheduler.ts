@@ -26,7 +26,9 @@ export interface PollScheduler {
   add(pending: PendingTask): void;
   remove(taskUUID: string): void;
   size(): number;
-  /** Stops polling and rejects every pending task with `error`. */
+  /** Rejects every pending task with `error`; polling goes on for tasks added later. */
+  failAll(error: RunwareError): void;
+  /** Stops polling for good and rejects every pending task with `error`. */
   close(error: RunwareError): void;
 }
 
@@ -137,6 +139,14 @@ export function createPollScheduler(deps: PollSchedulerDeps): PollScheduler {
     schedule();
   };
 
+  const failAll = (error: RunwareError) => {
+    if (timer) clearTimeout(timer);
+    timer = undefined;
+    const failing = [...pending.values()];
+    pending.clear();
+    for (const task of failing) task.settle({ error });
+  };
+
   return {
     add(task) {
       pending.set(task.task.taskUUID, task);
@@ -150,12 +160,10 @@ export function createPollScheduler(deps: PollSchedulerDeps): PollScheduler {
       }
     },
     size: () => pending.size,
+    failAll,
     close(error) {
       closed = true;
-      if (timer) clearTimeout(timer);
-      timer = undefined;
-      for (const task of pending.values()) task.settle({ error });
-      pending.clear();
+      failAll(error);
     },
   };
 }

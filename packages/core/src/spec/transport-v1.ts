@@ -15,7 +15,10 @@ export interface SendOptionsV1 {
   signal?: AbortSignal | undefined;
   /** Per-attempt budget in ms (one HTTP request, or one sync wait on a socket). */
   timeoutMs?: number | undefined;
-  /** Called for each result item (or error) as it arrives, for push transports. Must not throw. */
+  /**
+   * Called with each result item of a sync task as it arrives, for push transports (not ACKs, not
+   * errors: the engine reports every item it gets here to `onResult`). Must not throw.
+   */
   onItem?: ((item: ResultItem) => void) | undefined;
 }
 

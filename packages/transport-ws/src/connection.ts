@@ -1,0 +1,230 @@
+import type { RunwareError } from '@runware/core';
+import { authFrame, readAuthReply } from './authenticate';
+import { readFrame } from './frame-router';
+import { startHeartbeat } from './heartbeat';
+import type { WebSocketLike, WebSocketLogger } from './options';
+import type { OpenSocket } from './socket-factory';
+import { messageText } from './socket-factory';
+import { authError, authTimeoutError, connectionFailedError } from './transport-errors';
+
+const OPEN = 1;
+
+export interface ConnectionSettings {
+  open: OpenSocket;
+  url: string;
+  apiKey: string;
+  /** The session to resume, if any. */
+  sessionId: string | undefined;
+  authTimeoutMs: number;
+  heartbeatIntervalMs: number;
+  inactivityTimeoutMs: number;
+  log: WebSocketLogger;
+  /** Every frame after the authentication reply, in order (replayed frames included). */
+  onFrame: (text: string) => void;
+  /** The authenticated socket went away without `close()`: close, error, silence, failed send. */
+  onDrop: (reason: string) => void;
+}
+
+export interface Connection {
+  readonly sessionId: string;
+  /** Writes one frame; false (and a drop) when the socket cannot take it. */
+  send(text: string): boolean;
+  /** Intentional close: no `onDrop`. Resolves when the socket is closed (at most ~1 s). */
+  close(): Promise<void>;
+}
+
+export interface PendingConnection {
+  ready: Promise<Connection>;
+  /** Abandons the handshake and closes the socket at once (the promise rejects). */
+  cancel(): void;
+}
+
+export interface ConnectFailure {
+  error: RunwareError;
+  /** The server refused the credentials: retrying cannot help. */
+  fatal: boolean;
+}
+
+type Phase =
+  | { kind: 'opening' }
+  | { kind: 'authenticating'; timer: ReturnType<typeof setTimeout> }
+  | { kind: 'ready'; stopHeartbeat: () => void }
+  | { kind: 'closed' };
+
+/** Force-closes a socket: `ws` has terminate() (no closing handshake to wait for); others close(). */
+function hardClose(socket: WebSocketLike, code: number, reason: string): void {
+  const terminate = (socket as { terminate?: unknown }).terminate;
+  try {
+    if (typeof terminate === 'function') terminate.call(socket);
+    else socket.close(code, reason);
+  } catch {
+    // Already closed.
+  }
+}
+
+/**
+ * Opens one socket and authenticates on it (resuming `sessionId` when given). Resolves with the
+ * ready connection, or rejects with a ConnectFailure. After that, frames go to `onFrame`, and
+ * any unexpected end of the socket is reported once through `onDrop`.
+ */
+export function openConnection(settings: ConnectionSettings): PendingConnection {
+  const { log } = settings;
+  let cancel = () => {};
+  const ready = new Promise<Connection>((resolve, reject) => {
+    let phase: Phase = { kind: 'opening' };
+    let lastInbound = Date.now();
+    let closedResolvers: (() => void)[] = [];
+    let socket: WebSocketLike;
+
+    const fail = (failure: ConnectFailure) => {
+      if (phase.kind === 'authenticating') clearTimeout(phase.timer);
+      phase = { kind: 'closed' };
+      detach();
+      hardClose(socket, 1000, 'handshake failed');
+      reject(failure);
+    };
+    const drop = (reason: string) => {
+      if (phase.kind !== 'ready') return;
+      phase.stopHeartbeat();
+      phase = { kind: 'closed' };
+      detach();
+      hardClose(socket, 4000, reason);
+      settings.onDrop(reason);
+    };
+    const detach = () => {
+      socket.onopen = null;
+      socket.onmessage = null;
+      socket.onerror = null;
+      // Keep onclose so close() can learn when the socket is really gone.
+    };
+    const send = (text: string): boolean => {
+      try {
+        if (socket.readyState !== OPEN) throw new Error('socket not open');
+        socket.send(text);
+        return true;
+      } catch (cause) {
+        log('error', 'send failed', { error: String(cause) });
+        drop('send failed');
+        return false;
+      }
+    };
+
+    try {
+      socket = settings.open(settings.url);
+    } catch (cause) {
+      reject({ error: connectionFailedError(settings.url, cause), fatal: false } satisfies ConnectFailure);
+      return;
+    }
+    cancel = () => {
+      if (phase.kind === 'opening' || phase.kind === 'authenticating')
+        fail({ error: connectionFailedError(settings.url, 'cancelled'), fatal: false });
+    };
+
+    const connection: Connection = {
+      get sessionId() {
+        return sessionId;
+      },
+      send,
+      close() {
+        if (phase.kind === 'ready') phase.stopHeartbeat();
+        if (phase.kind === 'authenticating') clearTimeout(phase.timer);
+        const wasOpen = phase.kind !== 'closed' || socket.readyState === OPEN;
+        phase = { kind: 'closed' };
+        detach();
+        if (!wasOpen || socket.readyState === 3) return Promise.resolve();
+        return new Promise<void>((done) => {
+          // A server that never answers the closing handshake must not hold the process.
+          const timer = setTimeout(() => {
+            hardClose(socket, 1000, 'disconnect');
+            done();
+          }, 1000);
+          closedResolvers.push(() => {
+            clearTimeout(timer);
+            done();
+          });
+          try {
+            socket.close(1000, 'disconnect');
+          } catch {
+            clearTimeout(timer);
+            done();
+          }
+        });
+      },
+    };
+    let sessionId = settings.sessionId ?? '';
+
+    socket.onopen = () => {
+      if (phase.kind !== 'opening') return;
+      log('connection', `open ${settings.url}`);
+      const timer = setTimeout(
+        () => fail({ error: authTimeoutError(settings.authTimeoutMs), fatal: false }),
+        settings.authTimeoutMs,
+      );
+      phase = { kind: 'authenticating', timer };
+      log('auth', settings.sessionId ? `resuming session ${settings.sessionId}` : 'authenticating');
+      if (!send(authFrame(settings.apiKey, settings.sessionId)))
+        fail({ error: connectionFailedError(settings.url, 'could not send authentication'), fatal: false });
+    };
+    socket.onmessage = (event) => {
+      lastInbound = Date.now();
+      const text = messageText(event.data);
+      if (text === undefined) {
+        log('warn', 'ignored a non-text message');
+        return;
+      }
+      if (phase.kind === 'ready') {
+        settings.onFrame(text);
+        return;
+      }
+      if (phase.kind !== 'authenticating') return;
+      const frame = readFrame(text);
+      if (frame.kind === 'malformed') {
+        log('warn', `ignored a malformed frame during authentication (${frame.reason})`);
+        return;
+      }
+      const reply = readAuthReply(frame);
+      if (reply.kind === 'other') return;
+      if (reply.kind === 'failed') {
+        log('auth', `authentication refused: ${reply.error.code}`);
+        fail({ error: authError(reply.error), fatal: true });
+        return;
+      }
+      clearTimeout(phase.timer);
+      sessionId = reply.sessionId;
+      log('auth', settings.sessionId === sessionId ? 'session resumed' : 'authenticated', { sessionId });
+      // Ready synchronously, so frames replayed right behind the reply are routed, not lost.
+      const stopHeartbeat = startHeartbeat({
+        intervalMs: settings.heartbeatIntervalMs,
+        inactivityTimeoutMs: settings.inactivityTimeoutMs,
+        ping: () => {
+          log('heartbeat', 'ping');
+          return send('[{"taskType":"ping","ping":true}]');
+        },
+        lastInbound: () => lastInbound,
+        onDead: (reason) => {
+          log('heartbeat', reason);
+          drop(reason);
+        },
+      });
+      phase = { kind: 'ready', stopHeartbeat };
+      resolve(connection);
+    };
+    socket.onerror = (event) => {
+      const message = (event as { message?: unknown } | null)?.message;
+      log('error', 'socket error', { error: typeof message === 'string' ? message : 'error event' });
+      if (phase.kind === 'ready') drop('socket error');
+      else if (phase.kind !== 'closed')
+        fail({ error: connectionFailedError(settings.url, message ?? 'socket error'), fatal: false });
+    };
+    socket.onclose = (event) => {
+      const resolvers = closedResolvers;
+      closedResolvers = [];
+      for (const done of resolvers) done();
+      log('connection', `closed (${event.code}${event.reason ? ` ${event.reason}` : ''})`);
+      if (phase.kind === 'ready') drop(`closed by the server (${event.code})`);
+      else if (phase.kind !== 'closed')
+        fail({ error: connectionFailedError(settings.url, `closed with code ${event.code}`), fatal: false });
+    };
+  });
+  return { ready, cancel: () => cancel() };
+}
