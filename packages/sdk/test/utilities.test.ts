@@ -37,13 +37,26 @@ describe('utility calls', () => {
   });
 
   it('run() takes an array of params as one request', async () => {
-    await h.control('/reset', {});
+    const ids: string[] = [crypto.randomUUID(), crypto.randomUUID()];
     const [a, b] = await h.client.run([
-      { model: 'runware:400@1', width: 16, height: 16, deliveryMethod: 'sync' },
-      { model: 'runware:400@1', width: 16, height: 16, deliveryMethod: 'sync', numberResults: 2 },
+      { model: 'runware:400@1', width: 16, height: 16, deliveryMethod: 'sync', taskUUID: ids[0] },
+      {
+        model: 'runware:400@1',
+        width: 16,
+        height: 16,
+        deliveryMethod: 'sync',
+        numberResults: 2,
+        taskUUID: ids[1],
+      },
     ]);
     expect([a?.length, b?.length]).toEqual([1, 2]);
-    expect((await h.control('/stats')).requests.rest).toBe(1);
+    const { requests } = await h.control('/requests');
+    const carrying = requests.filter(
+      (r: { body: unknown }) =>
+        Array.isArray(r.body) && r.body.some((t: { taskUUID?: string }) => ids.includes(String(t.taskUUID))),
+    );
+    expect(carrying).toHaveLength(1);
+    expect(carrying[0].body.map((t: { taskUUID: string }) => t.taskUUID)).toEqual(ids);
   });
 
   it('sends a User-Agent naming the SDK, Node and the schema snapshot (and the key only in Authorization)', async () => {
