@@ -24,6 +24,7 @@ async function demo(target: Target): Promise<void> {
     apiKey: target.apiKey,
     ...(target.httpBaseUrl ? { httpBaseUrl: target.httpBaseUrl } : {}),
     ...(target.wsBaseUrl ? { wsBaseUrl: target.wsBaseUrl } : {}),
+    ...(target.schemasBaseUrl ? { schemasBaseUrl: target.schemasBaseUrl } : {}),
   });
   let cost = 0;
 

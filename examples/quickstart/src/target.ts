@@ -6,6 +6,7 @@ export interface Target {
   apiKey: string;
   httpBaseUrl?: string;
   wsBaseUrl?: string;
+  schemasBaseUrl?: string;
   stop(): Promise<void>;
 }
 
@@ -23,6 +24,7 @@ export async function pickTarget(env: NodeJS.ProcessEnv = process.env): Promise<
     apiKey: emulator.apiKey,
     httpBaseUrl: emulator.httpUrl,
     wsBaseUrl: emulator.wsUrl,
+    schemasBaseUrl: emulator.schemasUrl,
     stop: emulator.stop,
   };
 }

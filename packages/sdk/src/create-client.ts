@@ -8,17 +8,18 @@ import {
   type TransportV1,
   type ValidatorV1,
 } from '@runware/core';
+import { createRegistry } from '@runware/registry';
 import { createRestTransport } from '@runware/transport-rest';
 import { createWebSocketTransport } from '@runware/transport-ws';
 import { snapshotVersion } from '@runware/types';
-import { createBundledRegistry } from './bundled-registry';
+import { createLazyValidator } from './lazy-validator';
 import { nodeFileAccess, userAgent } from './node-runtime';
 import { sdkVersion } from './version';
 
 export interface ClientOptions extends RunwareConfig {
   /** A transport of your own (see @runware/core's TransportV1); overrides transportType. */
   transport?: TransportV1;
-  /** A registry of your own; defaults to the curated models bundled with the SDK. */
+  /** A registry of your own; defaults to the live registry (bundled list + registry.json). */
   registry?: RegistryV1;
   /** A validator, used when `validate` is on. */
   validator?: ValidatorV1;
@@ -64,11 +65,18 @@ export async function createClient(options: ClientOptions = {}): Promise<Runware
           ...(agent ? { headers: { 'user-agent': agent } } : {}),
           log: (category, message, data) => logger.log(category, message, data),
         }));
+  const fetchImpl = config.dependencies?.fetch;
+  const services = {
+    schemasBaseUrl: config.schemasBaseUrl,
+    ...(fetchImpl ? { fetch: fetchImpl } : {}),
+    log: (category: 'info' | 'warn' | 'error' | 'request', message: string, data?: unknown) =>
+      logger.log(category, message, data),
+  };
   return createRunwareClient({
     config,
     transport,
     streamTransport: rest,
-    registry: registry ?? createBundledRegistry(),
-    ...(validator ? { validator } : {}),
+    registry: registry ?? createRegistry(services),
+    validator: validator ?? createLazyValidator(services),
   });
 }

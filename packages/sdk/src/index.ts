@@ -3,7 +3,9 @@
  * transport and the model registry; everything public of those layers is re-exported here.
  */
 export * from '@runware/core';
+export { createRegistry, type Registry, type RegistryOptions } from '@runware/registry';
 export type * from '@runware/types';
+export { clearValidatorCache, createValidator, type ValidatorOptions } from '@runware/validate';
 export { createBundledRegistry } from './bundled-registry';
 export { type ClientOptions, createClient } from './create-client';
 export { fileToDataURI } from './file-to-data-uri';

@@ -7,7 +7,7 @@ const pkg = (name: string) => fileURLToPath(new URL(`../../${name}`, import.meta
 
 const script = (load: string) => `
 ${load}
-const client = await createClient({ apiKey: process.env.RUNWARE_TEST_KEY, transportType: process.env.RUNWARE_TEST_TRANSPORT, httpBaseUrl: process.env.RUNWARE_TEST_URL, wsBaseUrl: process.env.RUNWARE_TEST_WS_URL });
+const client = await createClient({ apiKey: process.env.RUNWARE_TEST_KEY, transportType: process.env.RUNWARE_TEST_TRANSPORT, httpBaseUrl: process.env.RUNWARE_TEST_URL, wsBaseUrl: process.env.RUNWARE_TEST_WS_URL, schemasBaseUrl: process.env.RUNWARE_TEST_SCHEMAS_URL });
 const [image] = await client.run({ model: 'bfl-flux-2-dev', positivePrompt: 'a lighthouse', width: 64, height: 64 });
 const stream = await client.stream({ model: 'google:gemma@4-31b', messages: [{ role: 'user', content: 'hi' }] });
 const text = await stream.text();
@@ -26,8 +26,17 @@ describe('packed @runware/sdk installed outside the workspace', () => {
     process.env.RUNWARE_TEST_URL = emulator.httpUrl;
     process.env.RUNWARE_TEST_KEY = emulator.apiKey;
     process.env.RUNWARE_TEST_WS_URL = emulator.wsUrl;
+    process.env.RUNWARE_TEST_SCHEMAS_URL = emulator.schemasUrl;
     consumer = await createConsumer({
-      packages: [pkg('types'), pkg('core'), pkg('transport-rest'), pkg('transport-ws'), pkg('sdk')],
+      packages: [
+        pkg('types'),
+        pkg('core'),
+        pkg('transport-rest'),
+        pkg('transport-ws'),
+        pkg('registry'),
+        pkg('validate'),
+        pkg('sdk'),
+      ],
       files: {
         'esm.mjs': script("import { createClient, isRunwareError } from '@runware/sdk';"),
         'cjs.cjs': `(async () => {${script("const { createClient, isRunwareError } = require('@runware/sdk');")}})().catch((e) => { console.error(e); process.exit(1); });`,
@@ -56,9 +65,10 @@ describe('packed @runware/sdk installed outside the workspace', () => {
     });
   });
 
-  it('installs only what it needs: ws for the WebSocket transport, no ajv or undici', async () => {
+  it('installs only what it needs: ws and ajv (loaded only when used), no undici', async () => {
     const { stdout } = await consumer.run('npm', ['ls', '--all', '--parseable']);
     expect(stdout).toMatch(/node_modules\/ws$/m);
-    expect(stdout).not.toMatch(/node_modules\/(ajv|undici)$/m);
+    expect(stdout).toMatch(/node_modules\/ajv$/m);
+    expect(stdout).not.toMatch(/node_modules\/undici$/m);
   });
 });

@@ -18,6 +18,7 @@ describe('the WebSocket transport (the default)', () => {
       apiKey: h.emulator.apiKey,
       httpBaseUrl: h.emulator.httpUrl,
       wsBaseUrl: h.emulator.wsUrl,
+      schemasBaseUrl: h.emulator.schemasUrl,
     });
     const [sync] = await client.run(image({ deliveryMethod: 'sync' }));
     const batch = await client.run(image({ numberResults: 3 }));
@@ -42,6 +43,7 @@ describe('the WebSocket transport (the default)', () => {
       apiKey: h.emulator.apiKey,
       httpBaseUrl: h.emulator.httpUrl,
       wsBaseUrl: h.emulator.wsUrl,
+      schemasBaseUrl: h.emulator.schemasUrl,
     });
     await h.control('/reset', {});
     expect((await h.control('/stats')).connections.opened).toBe(0);
@@ -61,6 +63,7 @@ describe('the WebSocket transport (the default)', () => {
       apiKey: h.emulator.apiKey,
       httpBaseUrl: h.emulator.httpUrl,
       wsBaseUrl: h.emulator.wsUrl,
+      schemasBaseUrl: h.emulator.schemasUrl,
       retryDelay: 20,
     });
     await h.faults([{ kind: 'wsClose', afterFrames: 1, count: 1 }]);
@@ -83,6 +86,7 @@ describe('the WebSocket transport (the default)', () => {
     const client = await createClient({
       apiKey: 'wrong-key',
       wsBaseUrl: h.emulator.wsUrl,
+      schemasBaseUrl: h.emulator.schemasUrl,
       httpBaseUrl: h.emulator.httpUrl,
     });
     const error = await failure(client.run(image({ deliveryMethod: 'sync' })));

@@ -32,6 +32,7 @@ export function useHarness(emulatorOptions: EmulatorOptions = {}): Harness {
       apiKey: harness.emulator.apiKey,
       transportType: 'rest',
       httpBaseUrl: harness.emulator.httpUrl,
+      schemasBaseUrl: harness.emulator.schemasUrl,
       retryDelay: 20,
     };
     harness.clientWith = async (options) => {

@@ -1,0 +1,7 @@
+/**
+ * `@runware/registry`: the live model registry of the Runware SDK. Resolves AIRs, slugs and schema
+ * keys to task types from the bundled list of `@runware/types`, kept fresh from `registry.json`.
+ * Edge- and browser-safe: no Node built-ins.
+ */
+export { createRegistry } from './create-registry';
+export type { Registry, RegistryLogCategory, RegistryOptions } from './registry-options';

@@ -1,0 +1,134 @@
+import type { TaskPayload, ValidationContextV1, ValidatorV1 } from '@runware/core';
+import { models, taskTypeSchemaKeys } from '@runware/types';
+import type { AnySchema, ValidateFunction } from 'ajv/dist/2019.js';
+import { chooseSchema, type SchemaChoice } from './choose-schema';
+import { type Ajv, createAjv } from './load-ajv';
+import { loadBundledSchemas } from './load-bundled-schemas';
+import { resolveSchema } from './resolve-schema';
+import { toRunwareError } from './to-runware-error';
+import { toWireShape } from './to-wire-shape';
+import { defaultResolveTimeoutMs, defaultSchemasBaseUrl, type ValidatorOptions } from './validator-options';
+import { registerValidator } from './validator-registry';
+
+interface Compiled {
+  check: ValidateFunction;
+  /** Docs base URL the schemas service gave for the model. */
+  documentation?: string | undefined;
+}
+
+interface CacheEntry {
+  /** Undefined: validation is skipped for this key. */
+  compiled: Promise<Compiled | undefined>;
+  /** Set after a transient failure: skip without asking again until then, then retry. */
+  expiresAt?: number;
+}
+
+/**
+ * After the schemas service failed (not a 404), tasks of that model skip validation for this long
+ * without a new request, so an outage does not add a timeout to every task.
+ */
+const retryAfterFailureMs = 30_000;
+
+const noLog: NonNullable<ValidatorOptions['log']> = () => undefined;
+
+/**
+ * A ValidatorV1 that checks task params with ajv: offline against the bundled schemas for schema
+ * keys, utilities and curated models; through the schemas service (`/resolve/<AIR>`, once per model)
+ * for any other model. Whatever cannot be checked is skipped: the server stays the source of truth.
+ */
+export function createValidator(options: ValidatorOptions = {}): ValidatorV1 {
+  const log = options.log ?? noLog;
+  const baseUrl = options.schemasBaseUrl ?? defaultSchemasBaseUrl;
+  const timeoutMs = options.resolveTimeoutMs ?? defaultResolveTimeoutMs;
+  const cache = new Map<string, CacheEntry>();
+  let ajv: Promise<Ajv> | undefined;
+
+  const ajvInstance = () => {
+    ajv ??= createAjv().catch((error: unknown) => {
+      ajv = undefined;
+      throw error;
+    });
+    return ajv;
+  };
+
+  const compile = async (schema: AnySchema, label: string): Promise<Compiled | undefined> => {
+    const instance = await ajvInstance();
+    try {
+      return { check: instance.compile(schema) };
+    } catch (error) {
+      log('warn', `The schema of ${label} does not compile; validation is skipped for it.`, {
+        error: String(error),
+      });
+      return undefined;
+    }
+  };
+
+  const build = async (choice: Exclude<SchemaChoice, { kind: 'none' }>, entry: CacheEntry) => {
+    if (choice.kind === 'bundled') return compile(choice.schema as AnySchema, choice.key);
+    const result = await resolveSchema(choice.model, { baseUrl, fetch: options.fetch, timeoutMs, log });
+    if (result.status === 'found') {
+      const compiled = await compile(result.requestSchema, choice.model);
+      return compiled && { ...compiled, documentation: result.documentation };
+    }
+    if (result.status === 'unavailable') {
+      entry.expiresAt = Date.now() + retryAfterFailureMs;
+      log('warn', `Cannot fetch the schema of ${choice.model} (${result.reason}); validation is skipped.`);
+    } else {
+      log('info', `No schema for ${choice.model} (${result.reason}); validation is skipped.`);
+    }
+    return undefined;
+  };
+
+  // One promise per key: concurrent first calls share one fetch and one compile.
+  const compiledFor = (choice: Exclude<SchemaChoice, { kind: 'none' }>) => {
+    const cached = cache.get(choice.key);
+    if (cached && (cached.expiresAt === undefined || cached.expiresAt > Date.now())) return cached.compiled;
+    const entry: CacheEntry = { compiled: Promise.resolve(undefined) };
+    entry.compiled = build(choice, entry).catch((error: unknown) => {
+      // ajv itself failed to load: nothing is checked, and the next call tries again.
+      if (cache.get(choice.key) === entry) cache.delete(choice.key);
+      log('error', 'ajv could not be loaded; validation is skipped.', { error: String(error) });
+      return undefined;
+    });
+    cache.set(choice.key, entry);
+    return entry.compiled;
+  };
+
+  const validator: ValidatorV1 = {
+    specificationVersion: 'v1',
+    async validate(task: TaskPayload, context: ValidationContextV1): Promise<void> {
+      let bundled: Awaited<ReturnType<typeof loadBundledSchemas>>;
+      try {
+        bundled = await loadBundledSchemas();
+      } catch (error) {
+        log('error', 'The bundled schemas could not be loaded; validation is skipped.', {
+          error: String(error),
+        });
+        return;
+      }
+      const choice = chooseSchema(context, { bundled, models, taskTypeSchemaKeys });
+      if (choice.kind === 'none') {
+        log('info', `Validation skipped: ${choice.reason}.`, { taskType: context.taskType });
+        return;
+      }
+      const target = await compiledFor(choice);
+      if (!target) return;
+      const data = toWireShape(task, choice.kind === 'bundled' && choice.stripEnvelope);
+      if (target.check(data)) return;
+      // Read at once: ajv keeps the errors of the last call on the function.
+      throw toRunwareError(target.check.errors ?? [], {
+        taskType: context.taskType,
+        taskUUID: typeof task.taskUUID === 'string' ? task.taskUUID : undefined,
+        modelSlug: choice.kind === 'bundled' ? choice.modelSlug : undefined,
+        documentation: target.documentation,
+      });
+    },
+    clearCache() {
+      cache.clear();
+      // A fresh ajv too: it keeps compiled schemas by $id, which a re-fetched schema may reuse.
+      ajv = undefined;
+    },
+  };
+  registerValidator(validator);
+  return validator;
+}
