@@ -11,10 +11,12 @@ export type { RunOptions, StreamOptions } from './client/run-options';
 export { createStaticRegistry, type StaticRegistryTables } from './client/static-registry';
 export { newTaskUUID } from './client/task-uuid';
 export type { TextStream, TextStreamResult, TextUsage } from './client/text-stream';
+export type { EnvironmentVariables } from './config/ambient-env';
 export { apiKeyEnvVar, defaultConfig } from './config/config-defaults';
 export type {
   ConfigDefaults,
   FileAccess,
+  OptionalKeys,
   ResolvedConfig,
   RetryStrategy,
   RunwareConfig,
@@ -22,6 +24,28 @@ export type {
   TransportType,
 } from './config/config-types';
 export { resolveConfig } from './config/resolve-config';
+export type {
+  ContentClient,
+  ContentFilter,
+  ContentLogCategory,
+  CreateContentClientOptions,
+  ListModelsParams,
+} from './content/content-client';
+export type {
+  ContentCapability,
+  ContentCategory,
+  ContentCollection,
+  ContentCreator,
+  ContentExample,
+  ContentGuide,
+  ContentModel,
+  ContentModelStatus,
+  ContentPage,
+  ContentPricing,
+  ContentPricingExample,
+  ContentSort,
+} from './content/content-types';
+export { createContentClient } from './content/create-content-client';
 export { classifyErrorCode } from './errors/classify-error';
 export { type CreateErrorDetails, createRunwareError, documentationFor } from './errors/create-runware-error';
 export { isRetryableCode, type RunwareErrorCode, runwareErrorCodes } from './errors/error-codes';

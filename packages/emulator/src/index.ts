@@ -3,8 +3,8 @@
  * schemas and content services, generated media) for tests, CI and offline development.
  */
 export type { ApiErrorItem } from './api-error';
-export type { FaultSpec } from './control/fault-spec';
+export type { FaultCommon, FaultKind, FaultSpec } from './control/fault-spec';
 export { defaultApiKey, type EmulatorOptions } from './options';
 export { type RunningEmulator, startEmulator } from './start-emulator';
 export type { CapturedRequest } from './state/request-log';
-export type { Stats } from './state/stats';
+export type { Stats, Transport } from './state/stats';

@@ -1,5 +1,6 @@
 /// <reference lib="esnext.disposable" />
 import type { ModelAIR, ModelResultMap, RunParams, SchemaKey, SchemaMap, UtilityMap } from '@runware/types';
+import type { ContentClient } from '../content/content-client';
 import type { ResultItem } from '../spec/task';
 import type { RunOptions, StreamOptions } from './run-options';
 import type { TextStream } from './text-stream';
@@ -67,6 +68,12 @@ export interface RunwareClient {
     params: { taskUUID: string },
     options?: RunOptions,
   ): Promise<UtilityMap['getResponse']['result'][]>;
+
+  /**
+   * Runware's curated model catalog (the public content service at `contentBaseUrl`): plain HTTP
+   * GETs, no API key, the same whatever the transport.
+   */
+  readonly content: ContentClient;
 
   /** Opens the connection ahead of the first task (WebSocket); a no-op over REST. */
   connect(): Promise<void>;

@@ -1,5 +1,6 @@
 import type { ResolvedConfig, RunwareConfig } from '../config/config-types';
 import { resolveConfig } from '../config/resolve-config';
+import { createContentClient } from '../content/create-content-client';
 import { createRunwareError } from '../errors/create-runware-error';
 import { createLogger } from '../logger/create-logger';
 import { encodeMediaInputs } from '../media/encode-media-inputs';
@@ -74,6 +75,15 @@ export function createRunwareClient(options: CreateRunwareClientOptions): Runwar
   const first = async (taskType: string, params: Record<string, unknown>, runOptions?: RunOptions) =>
     (await utility(taskType, params, runOptions))[0];
 
+  // Stateless HTTP, so it keeps working after close(); it shares only fetch and the logger.
+  const fetchImpl = config.dependencies?.fetch;
+  const content = createContentClient({
+    contentBaseUrl: config.contentBaseUrl,
+    ...(fetchImpl ? { fetch: fetchImpl } : {}),
+    timeoutMs: config.timeout,
+    log: (category, message, data) => logger.log(category, message, data),
+  });
+
   const close = async () => {
     if (closed) return;
     closed = true;
@@ -108,6 +118,7 @@ export function createRunwareClient(options: CreateRunwareClientOptions): Runwar
       first('accountManagement', params, o),
     getTaskDetails: (params: Record<string, unknown>, o?: RunOptions) => first('getTaskDetails', params, o),
     getResponse: (params: Record<string, unknown>, o?: RunOptions) => utility('getResponse', params, o),
+    content,
     connect: async () => {
       await live().connect?.();
     },

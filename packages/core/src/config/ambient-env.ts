@@ -1,4 +1,5 @@
-type Env = Record<string, string | undefined>;
+/** Environment variables by name, as `process.env` holds them. */
+export type EnvironmentVariables = Record<string, string | undefined>;
 
 interface EnvHosts {
   process?: { env?: unknown };
@@ -10,12 +11,12 @@ interface EnvHosts {
  * `process` shim: Node/Bun `process.env`, else Deno's `Deno.env` (for the names asked for, since it
  * throws without permission). Browsers and workers have none: an empty record.
  */
-export function ambientEnv(names: readonly string[]): Env {
+export function ambientEnv(names: readonly string[]): EnvironmentVariables {
   const hosts = globalThis as EnvHosts;
   const env = hosts.process?.env;
-  if (typeof env === 'object' && env !== null) return env as Env;
+  if (typeof env === 'object' && env !== null) return env as EnvironmentVariables;
   const get = hosts.Deno?.env?.get;
-  const out: Env = {};
+  const out: EnvironmentVariables = {};
   if (typeof get !== 'function') return out;
   for (const name of names) {
     try {

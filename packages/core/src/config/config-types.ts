@@ -59,7 +59,8 @@ export interface RunwareConfig {
   userAgent?: string;
 }
 
-type OptionalKeys = 'dependencies' | 'logSink' | 'userAgent';
+/** Config fields that stay optional after resolving. */
+export type OptionalKeys = 'dependencies' | 'logSink' | 'userAgent';
 
 /** A checked config with every default filled in; `apiKey` is always present. */
 export type ResolvedConfig = Readonly<

@@ -2,7 +2,7 @@ import { createRunwareError } from '../errors/create-runware-error';
 import type { RunwareError } from '../errors/runware-error';
 import type { LogSink } from '../logger/log-types';
 import { redactString } from '../logger/redact';
-import { ambientEnv } from './ambient-env';
+import { ambientEnv, type EnvironmentVariables } from './ambient-env';
 import { checkDependencies } from './check-dependencies';
 import {
   checkBoolean,
@@ -25,8 +25,6 @@ import type {
   TransportType,
 } from './config-types';
 import { didYouMean } from './did-you-mean';
-
-type Env = Record<string, string | undefined>;
 
 const knownKeys: readonly string[] = [
   'apiKey',
@@ -68,7 +66,7 @@ const keyAliases: Readonly<Record<string, string>> = {
  */
 export function resolveConfig(
   config: RunwareConfig = {},
-  env: Env = ambientEnv([apiKeyEnvVar]),
+  env: EnvironmentVariables = ambientEnv([apiKeyEnvVar]),
 ): ResolvedConfig {
   const input: unknown = config;
   const rawEnvKey: unknown = env[apiKeyEnvVar];
