@@ -76,8 +76,11 @@ export function openConnection(settings: ConnectionSettings): PendingConnection 
     let closedResolvers: (() => void)[] = [];
     let socket: WebSocketLike;
 
+    // One deadline bounds the whole connect: the WebSocket handshake and then authentication, so a
+    // server that accepts TCP but never upgrades cannot hang connect() forever.
+    let deadline: ReturnType<typeof setTimeout> | undefined;
     const fail = (failure: ConnectFailure) => {
-      if (phase.kind === 'authenticating') clearTimeout(phase.timer);
+      if (deadline) clearTimeout(deadline);
       phase = { kind: 'closed' };
       detach();
       hardClose(socket, 1000, 'handshake failed');
@@ -94,7 +97,9 @@ export function openConnection(settings: ConnectionSettings): PendingConnection 
     const detach = () => {
       socket.onopen = null;
       socket.onmessage = null;
-      socket.onerror = null;
+      // A no-op, not null: closing a socket that is still connecting makes `ws` emit 'error', and
+      // an EventEmitter 'error' without a listener is thrown.
+      socket.onerror = () => {};
       // Keep onclose so close() can learn when the socket is really gone.
     };
     const send = (text: string): boolean => {
@@ -115,6 +120,19 @@ export function openConnection(settings: ConnectionSettings): PendingConnection 
       reject({ error: connectionFailedError(settings.url, cause), fatal: false } satisfies ConnectFailure);
       return;
     }
+    deadline = setTimeout(() => {
+      if (phase.kind === 'opening') {
+        fail({
+          error: connectionFailedError(
+            settings.url,
+            `no WebSocket handshake within ${settings.authTimeoutMs} ms`,
+          ),
+          fatal: false,
+        });
+      } else if (phase.kind === 'authenticating') {
+        fail({ error: authTimeoutError(settings.authTimeoutMs), fatal: false });
+      }
+    }, settings.authTimeoutMs);
     cancel = () => {
       if (phase.kind === 'opening' || phase.kind === 'authenticating')
         fail({ error: connectionFailedError(settings.url, 'cancelled'), fatal: false });
@@ -127,7 +145,7 @@ export function openConnection(settings: ConnectionSettings): PendingConnection 
       send,
       close() {
         if (phase.kind === 'ready') phase.stopHeartbeat();
-        if (phase.kind === 'authenticating') clearTimeout(phase.timer);
+        if (deadline) clearTimeout(deadline);
         const wasOpen = phase.kind !== 'closed' || socket.readyState === OPEN;
         phase = { kind: 'closed' };
         detach();
@@ -156,10 +174,13 @@ export function openConnection(settings: ConnectionSettings): PendingConnection 
     socket.onopen = () => {
       if (phase.kind !== 'opening') return;
       log('connection', `open ${settings.url}`);
-      const timer = setTimeout(
-        () => fail({ error: authTimeoutError(settings.authTimeoutMs), fatal: false }),
-        settings.authTimeoutMs,
-      );
+      // The connect deadline started with the socket keeps running through authentication.
+      const timer =
+        deadline ??
+        setTimeout(
+          () => fail({ error: authTimeoutError(settings.authTimeoutMs), fatal: false }),
+          settings.authTimeoutMs,
+        );
       phase = { kind: 'authenticating', timer };
       log('auth', settings.sessionId ? `resuming session ${settings.sessionId}` : 'authenticating');
       if (!send(authFrame(settings.apiKey, settings.sessionId)))
