@@ -1,6 +1,5 @@
-import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import { type Consumer, createConsumer } from '@runware/pack-check';
+import { type Consumer, consumerTsconfig, createConsumer } from '@runware/pack-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addNewModel, type RunningEmulator, startEmulator } from './support/helpers';
 
@@ -27,20 +26,6 @@ const bad: RegistryOptions = { log: (category: 'debug') => void category };
 export const used = [v1, bad, registry.version()];
 `;
 
-// A browser-style consumer: DOM types, no @types/node.
-const tsconfig = JSON.stringify({
-  compilerOptions: {
-    module: 'nodenext',
-    moduleResolution: 'nodenext',
-    lib: ['ES2022', 'DOM', 'ESNext.Disposable'],
-    strict: true,
-    noEmit: true,
-    skipLibCheck: false,
-    types: [],
-  },
-  files: ['typed.mts', 'typed.cts'],
-});
-
 describe('packed @runware/registry installed outside the workspace', () => {
   let consumer: Consumer;
   let emulator: RunningEmulator;
@@ -55,7 +40,7 @@ describe('packed @runware/registry installed outside the workspace', () => {
         'cjs.cjs': `const { createRegistry } = require('@runware/registry');\n(async () => {${script}})();`,
         'typed.mts': typed,
         'typed.cts': typed,
-        'tsconfig.json': tsconfig,
+        'tsconfig.json': consumerTsconfig({ browser: true }),
       },
     });
   }, 180_000);
@@ -83,8 +68,7 @@ describe('packed @runware/registry installed outside the workspace', () => {
   });
 
   it('type-checks for ESM and CJS consumers under Node module resolution', async () => {
-    const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
-    const run = await consumer.node(tsc, ['-p', 'tsconfig.json']);
+    const run = await consumer.typecheck();
     expect(run.stdout + run.stderr).toBe('');
     expect(run.code).toBe(0);
   });

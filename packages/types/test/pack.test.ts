@@ -1,5 +1,4 @@
-import { createRequire } from 'node:module';
-import { type Consumer, createConsumer } from '@runware/pack-check';
+import { type Consumer, consumerTsconfig, createConsumer } from '@runware/pack-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { packageRoot, pinned } from './snapshot';
 
@@ -46,16 +45,6 @@ import schemas = require('@runware/types/schemas');
 const result: types.ModelResultMap['google:3@3'] = { taskType: 'videoInference', taskUUID: 't', videoUUID: 'v' };
 export const used = [result, schemas.requestSchemas.sdxl, types.models['runware:400@1'].slug];
 `;
-const tsconfig = JSON.stringify({
-  compilerOptions: {
-    module: 'nodenext',
-    moduleResolution: 'nodenext',
-    strict: true,
-    noEmit: true,
-    skipLibCheck: false,
-  },
-  files: ['typed.mts', 'typed.cts'],
-});
 
 describe('packed @runware/types installed outside the workspace', () => {
   let consumer: Consumer;
@@ -68,7 +57,7 @@ describe('packed @runware/types installed outside the workspace', () => {
         'cjs.cjs': cjs,
         'typed.mts': typedEsm,
         'typed.cts': typedCjs,
-        'tsconfig.json': tsconfig,
+        'tsconfig.json': consumerTsconfig(),
       },
     });
   });
@@ -105,8 +94,7 @@ describe('packed @runware/types installed outside the workspace', () => {
   });
 
   it('type-checks for ESM and CJS consumers under Node module resolution', async () => {
-    const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
-    const run = await consumer.node(tsc, ['-p', 'tsconfig.json']);
+    const run = await consumer.typecheck();
     expect(run.stdout + run.stderr).toBe('');
     expect(run.code).toBe(0);
   });

@@ -1,6 +1,5 @@
-import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import { type Consumer, createConsumer } from '@runware/pack-check';
+import { type Consumer, consumerTsconfig, createConsumer } from '@runware/pack-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const root = (name: string) => fileURLToPath(new URL(`../../${name}`, import.meta.url));
@@ -28,20 +27,6 @@ clearValidatorCache();
 export const used = [validator, bad];
 `;
 
-// A browser-style consumer: DOM types, no @types/node.
-const tsconfig = JSON.stringify({
-  compilerOptions: {
-    module: 'nodenext',
-    moduleResolution: 'nodenext',
-    lib: ['ES2022', 'DOM', 'ESNext.Disposable'],
-    strict: true,
-    noEmit: true,
-    skipLibCheck: false,
-    types: [],
-  },
-  files: ['typed.mts', 'typed.cts'],
-});
-
 describe('packed @runware/validate installed outside the workspace', () => {
   let consumer: Consumer;
 
@@ -53,7 +38,7 @@ describe('packed @runware/validate installed outside the workspace', () => {
         'cjs.cjs': `const { clearValidatorCache, createValidator } = require('@runware/validate');\n(async () => {${script}})();`,
         'typed.mts': typed,
         'typed.cts': typed,
-        'tsconfig.json': tsconfig,
+        'tsconfig.json': consumerTsconfig({ browser: true }),
       },
     });
   }, 180_000);
@@ -80,8 +65,7 @@ describe('packed @runware/validate installed outside the workspace', () => {
   });
 
   it('type-checks for ESM and CJS consumers under Node module resolution', async () => {
-    const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
-    const run = await consumer.node(tsc, ['-p', 'tsconfig.json']);
+    const run = await consumer.typecheck();
     expect(run.stdout + run.stderr).toBe('');
     expect(run.code).toBe(0);
   });

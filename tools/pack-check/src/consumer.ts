@@ -1,4 +1,5 @@
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { type ExecResult, exec, execOk } from './exec';
@@ -19,6 +20,8 @@ export interface Consumer {
   node(file: string, args?: readonly string[]): Promise<ExecResult>;
   /** Runs any command in the consumer project. */
   run(command: string, args: readonly string[]): Promise<ExecResult>;
+  /** Type-checks the project with the workspace's TypeScript (`tsc -p tsconfig.json`). */
+  typecheck(): Promise<ExecResult>;
   cleanup(): Promise<void>;
 }
 
@@ -52,6 +55,12 @@ export async function createConsumer(options: ConsumerOptions): Promise<Consumer
       packed,
       node: (file, args = []) => exec(process.execPath, [file, ...args], dir),
       run: (command, args) => exec(command, args, dir),
+      typecheck: () =>
+        exec(
+          process.execPath,
+          [createRequire(import.meta.url).resolve('typescript/bin/tsc'), '-p', 'tsconfig.json'],
+          dir,
+        ),
       cleanup: () => rm(dir, { recursive: true, force: true }),
     };
   } catch (error) {
