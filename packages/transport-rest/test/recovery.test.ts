@@ -148,7 +148,9 @@ describe('never resubmitting an accepted task', () => {
 describe('a sync task slower than the per-attempt budget', () => {
   let slow: RunningEmulator;
   beforeAll(async () => {
-    slow = await startEmulator({ port: 0, latency: { default: 5, imageInference: 600 } });
+    // 450 ms against a 400 ms budget: the first attempt must time out (latency is a minimum), and
+    // the recovery poll at ~655 ms keeps ~200 ms of slack over the task's end even on a loaded machine.
+    slow = await startEmulator({ port: 0, latency: { default: 5, imageInference: 450 } });
   });
   afterAll(() => slow.stop());
 
