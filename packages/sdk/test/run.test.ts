@@ -154,9 +154,21 @@ describe('run()', () => {
       Array.from({ length: 20 }, () => h.client.run(image({ model: 'google:3@3', duration: 1 }))),
     );
     expect(results.flat()).toHaveLength(20);
-    const { getResponse } = await h.control('/stats');
-    expect(getResponse.requests).toBeGreaterThan(0);
-    expect(getResponse.polls).toBe(20 * getResponse.requests);
+    // Read from what the emulator received: each cycle's request carries every pending task. (On a
+    // loaded machine the first cycle may start before all 20 ACKs are in, so it can carry fewer.)
+    const { requests } = await h.control('/requests');
+    const sizes: number[] = requests
+      .map((r: { body: unknown }) =>
+        Array.isArray(r.body)
+          ? r.body.filter((t: { taskType?: string }) => t.taskType === 'getResponse').length
+          : 0,
+      )
+      .filter((n: number) => n > 0);
+    expect(sizes.length).toBeGreaterThan(0);
+    expect(Math.max(...sizes)).toBe(20);
+    // Per-task polling would send one request per poll; batching sends a few large ones.
+    const polls = sizes.reduce((sum, n) => sum + n, 0);
+    expect(polls / sizes.length).toBeGreaterThanOrEqual(5);
   });
 
   it('keeps going when a callback throws', async () => {
