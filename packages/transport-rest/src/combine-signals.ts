@@ -1,3 +1,10 @@
+import type { CloseSignal } from './close-signal';
+
+/** What a request can be cut by: an AbortSignal (the caller's) or the transport's close. */
+export type AbortInput = AbortSignal | CloseSignal | undefined;
+
+const isCloseSignal = (input: AbortSignal | CloseSignal): input is CloseSignal => 'onClose' in input;
+
 export interface CombinedSignal {
   /** Aborts when any input signal aborts, or when the timeout (if any) fires. */
   signal: AbortSignal;
@@ -11,14 +18,11 @@ export interface CombinedSignal {
 const maxTimerMs = 2_147_483_647;
 
 /**
- * One signal for several: the caller's, the transport's close signal and an optional per-attempt
+ * One signal for several: the caller's, the transport's close and an optional per-attempt
  * timeout. `AbortSignal.any` would do this, but Node 18 and some edge runtimes lack it, and it
  * cannot say which input fired.
  */
-export function combineSignals(
-  signals: readonly (AbortSignal | undefined)[],
-  timeoutMs?: number,
-): CombinedSignal {
+export function combineSignals(signals: readonly AbortInput[], timeoutMs?: number): CombinedSignal {
   const controller = new AbortController();
   const cleanups: (() => void)[] = [];
   let timedOut = false;
@@ -27,6 +31,20 @@ export function combineSignals(
   };
   for (const input of signals) {
     if (!input) continue;
+    if (isCloseSignal(input)) {
+      // No reason, as `AbortController#abort()` on close gave: the default AbortError.
+      if (input.closed) {
+        controller.abort();
+        break;
+      }
+      cleanups.push(
+        input.onClose(() => {
+          controller.abort();
+          dispose();
+        }),
+      );
+      continue;
+    }
     if (input.aborted) {
       controller.abort(input.reason);
       break;
@@ -53,8 +71,8 @@ export function combineSignals(
   return { signal: controller.signal, timedOut: () => timedOut, dispose };
 }
 
-/** Waits `ms`, or rejects with the abort reason as soon as any of `signals` aborts. */
-export function abortableDelay(ms: number, signals: readonly (AbortSignal | undefined)[]): Promise<void> {
+/** Waits `ms`, or rejects with the abort reason as soon as any of `signals` aborts or closes. */
+export function abortableDelay(ms: number, signals: readonly AbortInput[]): Promise<void> {
   const combined = combineSignals(signals);
   const { signal } = combined;
   if (signal.aborted) return Promise.reject(signal.reason);

@@ -5,6 +5,7 @@ import {
   type TransportResultV1,
   type TransportV1,
 } from '@runware/core';
+import { createCloseNotifier } from './close-signal';
 import { createFetchResolver, type FetchLike, type ResolvedFetch } from './keep-alive-fetch';
 import { type RestTransportOptions, resolveOptions } from './options';
 import { createSafeLog } from './safe-log';
@@ -32,7 +33,8 @@ export function createRestTransport(options: RestTransportOptions): TransportV1 
   const log = createSafeLog(resolved.log, redact);
   const origin = originOf(resolved.baseUrl);
   const fetchResolver = createFetchResolver(resolved.fetch, log);
-  const closing = new AbortController();
+  // Not an AbortController: each request in flight subscribes to it (see close-signal).
+  const closing = createCloseNotifier();
 
   /** The fetch to use, or the error that ends the call before any request. */
   async function ready(
@@ -41,7 +43,7 @@ export function createRestTransport(options: RestTransportOptions): TransportV1 
   ): Promise<ResolvedFetch> {
     const context = contextOf(tasks);
     if (signal?.aborted) throw abortedError(context, signal.reason);
-    if (closing.signal.aborted) throw closedError(context);
+    if (closing.closed) throw closedError(context);
     const resolvedFetch = await fetchResolver.get();
     if (!resolvedFetch) {
       throw createRunwareError(
@@ -51,14 +53,14 @@ export function createRestTransport(options: RestTransportOptions): TransportV1 
       );
     }
     if (signal?.aborted) throw abortedError(context, signal.reason);
-    if (closing.signal.aborted) throw closedError(context);
+    if (closing.closed) throw closedError(context);
     return resolvedFetch;
   }
 
   const contextWith = (fetch: FetchLike): TransportContext => ({
     options: resolved,
     fetch,
-    closing: closing.signal,
+    closing,
     log,
     redact,
     origin,
@@ -85,8 +87,8 @@ export function createRestTransport(options: RestTransportOptions): TransportV1 
     },
 
     async close(): Promise<void> {
-      if (closing.signal.aborted) return;
-      closing.abort();
+      if (closing.closed) return;
+      closing.close();
       const resolvedFetch = await fetchResolver.settled();
       await resolvedFetch?.release();
     },

@@ -1,3 +1,4 @@
+import type { CloseSignal } from './close-signal';
 import { type CombinedSignal, combineSignals } from './combine-signals';
 import type { FetchLike } from './keep-alive-fetch';
 import { neverSent } from './retry-policy';
@@ -29,8 +30,8 @@ export interface AttemptRequest {
   timeoutMs: number | undefined;
   /** The caller's signal. */
   signal: AbortSignal | undefined;
-  /** The transport's: aborted by `close()`. */
-  closing: AbortSignal;
+  /** The transport's: closed by `close()`. */
+  closing: CloseSignal;
 }
 
 /**
@@ -44,7 +45,7 @@ export function classifyFailure(
   request: Pick<AttemptRequest, 'signal' | 'closing'>,
 ): AttemptFailure {
   if (request.signal?.aborted) return { kind: 'aborted', reason: request.signal.reason };
-  if (request.closing.aborted) return { kind: 'closed' };
+  if (request.closing.closed) return { kind: 'closed' };
   if (combined.timedOut()) return { kind: 'timeout' };
   return { kind: 'network', cause, neverSent: neverSent(lowLevelCode(cause)) };
 }
@@ -54,7 +55,7 @@ export async function startPost(
   request: AttemptRequest,
 ): Promise<{ response: Response; combined: CombinedSignal } | AttemptFailure> {
   if (request.signal?.aborted) return { kind: 'aborted', reason: request.signal.reason };
-  if (request.closing.aborted) return { kind: 'closed' };
+  if (request.closing.closed) return { kind: 'closed' };
   const combined = combineSignals([request.signal, request.closing], request.timeoutMs);
   try {
     const response = await request.fetch(request.url, {

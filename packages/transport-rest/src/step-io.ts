@@ -1,4 +1,5 @@
 import type { SendOptionsV1, TaskPayload, TransportResultV1 } from '@runware/core';
+import type { CloseSignal } from './close-signal';
 import { abortableDelay } from './combine-signals';
 import { postOnce } from './http-attempt';
 import type { FetchLike } from './keep-alive-fetch';
@@ -37,8 +38,8 @@ export interface StepIO {
 export interface TransportContext {
   options: ResolvedOptions;
   fetch: FetchLike;
-  /** Aborted by `close()`. */
-  closing: AbortSignal;
+  /** Closed by `close()`; a notifier, not an AbortSignal, so requests add no listener to it. */
+  closing: CloseSignal;
   log: RestLogger;
   redact: (text: string) => string;
   /** The API's origin, for error messages (never the key, never a path). */

@@ -13,13 +13,12 @@ import {
   failGroup,
   newSubmitEntry,
   type PollEntry,
-  type RoutingHooks,
   routeToPolls,
-  routeToSubmit,
   type SendGroup,
   type SubmitEntry,
 } from './pending-sends';
 import { createRecovery } from './recover-in-flight';
+import { type RoutingHooks, routeToSubmit } from './route-submit';
 import { createSafeLog } from './safe-log';
 import { abortedError, authError, disconnectedError, timeoutError } from './transport-errors';
 
@@ -97,7 +96,12 @@ export function createWebSocketTransport(input: WebSocketTransportOptions): WebS
     flush();
   };
 
-  const hooks: RoutingHooks = { resend, keepPolling: () => recovery.keepPolling(), log };
+  const hooks: RoutingHooks = {
+    resend,
+    keepPolling: () => recovery.keepPolling(),
+    collect: (entry) => recovery.collect(entry),
+    log,
+  };
 
   const recovery = createRecovery({
     graceMs: options.replayGraceMs,

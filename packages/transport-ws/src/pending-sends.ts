@@ -1,6 +1,6 @@
 import type { RawApiError, ResultItem, RunwareError, TaskPayload, TransportResultV1 } from '@runware/core';
 import { expectedItems } from '@runware/core';
-import { errorKey, itemKey } from './dedupe';
+import { errorKey } from './dedupe';
 import type { WebSocketLogger } from './options';
 
 /** One send() call: resolves once every one of its tasks has its answer. */
@@ -28,12 +28,19 @@ export interface SubmitEntry {
   phase: 'queued' | 'sent' | 'known';
   /** A getResponse for it is outstanding on the current socket. */
   probing: boolean;
-  /** A known sync task whose items are collected through getResponse after a drop. */
+  /** A known sync task also collected through getResponse: after a drop, or after a failed result. */
   recovering: boolean;
   /** How many times this transport wrote it on a socket. */
   submits: number;
   expected: number;
+  /** Distinct successes reported. */
   count: number;
+  /** Failed result slots in the last full listing of the task's slots (a getResponse answer). */
+  failedListed: number;
+  /** Distinct failures reported since that listing (or since the start): pushed error frames. */
+  failedSince: number;
+  /** getResponse polls written for it since the last frame carrying its items. */
+  quietPolls: number;
   seen: Set<string>;
   errorsSeen: Set<string>;
   ackTimer: ReturnType<typeof setTimeout> | undefined;
@@ -50,14 +57,6 @@ export interface PollEntry {
 
 export type Entry = SubmitEntry | PollEntry;
 
-export interface RoutingHooks {
-  /** The server never saw this task: write it again. */
-  resend(entry: SubmitEntry): void;
-  /** A recovering sync task is still incomplete: make sure a getResponse is coming. */
-  keepPolling(): void;
-  log: WebSocketLogger;
-}
-
 const asyncLike = (task: TaskPayload) =>
   task.deliveryMethod === 'async' || typeof task.webhookURL === 'string';
 
@@ -73,6 +72,9 @@ export function newSubmitEntry(task: TaskPayload, group: SendGroup): SubmitEntry
     submits: 0,
     expected: expectedItems(task),
     count: 0,
+    failedListed: 0,
+    failedSince: 0,
+    quietPolls: 0,
     seen: new Set(),
     errorsSeen: new Set(),
     ackTimer: undefined,
@@ -105,26 +107,21 @@ export function failGroup(group: SendGroup, entries: readonly Entry[], error: Ru
   group.reject(error);
 }
 
-function markKnown(entry: SubmitEntry): void {
-  entry.phase = 'known';
-  entry.probing = false;
-  if (entry.ackTimer) clearTimeout(entry.ackTimer);
-  entry.ackTimer = undefined;
-}
-
-function addError(entry: SubmitEntry, raw: RawApiError): void {
+/** Adds an error to the task's group once per distinct error; true when it was new. */
+export function recordError(entry: SubmitEntry, raw: RawApiError): boolean {
   const key = errorKey(raw);
-  if (entry.errorsSeen.has(key)) return;
+  if (entry.errorsSeen.has(key)) return false;
   entry.errorsSeen.add(key);
   entry.group.errors.push({
     ...raw,
     taskUUID: entry.task.taskUUID,
     taskType: raw.taskType ?? entry.task.taskType,
   });
-  finishEntry(entry);
+  return true;
 }
 
-function report(entry: SubmitEntry, item: ResultItem, log: WebSocketLogger): void {
+/** Hands one result item to the group and the caller's onItem. */
+export function report(entry: SubmitEntry, item: ResultItem, log: WebSocketLogger): void {
   entry.group.data.push(item);
   try {
     entry.group.onItem?.(item);
@@ -135,82 +132,6 @@ function report(entry: SubmitEntry, item: ResultItem, log: WebSocketLogger): voi
       error: String(error),
     });
   }
-}
-
-const isTerminalUpload = (item: ResultItem) => item.status === 'ready' || item.status === 'failed';
-
-/** Applies one frame's items and errors for a submitted task. */
-export function routeToSubmit(
-  entry: SubmitEntry,
-  items: readonly ResultItem[],
-  errors: readonly RawApiError[],
-  hooks: RoutingHooks,
-): void {
-  for (const raw of errors) {
-    if (entry.done) return;
-    if (raw.code === 'taskNotFound') {
-      // Only a probe of ours gets this; a stale copy (replay, duplicate) is ignored.
-      if (!entry.probing) continue;
-      entry.probing = false;
-      if (entry.phase !== 'known') {
-        hooks.log('retry', 'the server never received the task: sending it again', {
-          taskUUID: entry.task.taskUUID,
-        });
-        hooks.resend(entry);
-        continue;
-      }
-      addError(entry, raw);
-      continue;
-    }
-    if (raw.code === 'conflictTaskUUID' && entry.submits > 1) {
-      // Our own resubmission met the original: the server has the task, and nothing is wrong.
-      markKnown(entry);
-      if (entry.mode === 'async') {
-        entry.group.data.push({ taskType: entry.task.taskType, taskUUID: entry.task.taskUUID });
-        finishEntry(entry);
-      } else entry.recovering = true;
-      continue;
-    }
-    markKnown(entry);
-    addError(entry, raw);
-  }
-  if (entry.done || items.length === 0) {
-    if (!entry.done && entry.recovering && entry.phase === 'known') hooks.keepPolling();
-    return;
-  }
-  markKnown(entry);
-  if (entry.mode === 'async') {
-    // The ACK, or (after a probe) the task's state: either way, it was accepted.
-    const first = items[0];
-    const ack =
-      first && first.status === undefined
-        ? first
-        : { taskType: entry.task.taskType, taskUUID: entry.task.taskUUID };
-    entry.group.data.push(ack);
-    finishEntry(entry);
-    return;
-  }
-  for (const item of items) {
-    if (entry.done) return;
-    if (item.status === 'processing' || item.status === 'pending') continue;
-    if (item.status === 'error') {
-      const embedded = (item.error ?? {}) as Partial<RawApiError>;
-      addError(entry, {
-        code: typeof embedded.code === 'string' ? embedded.code : 'inferenceError',
-        message: typeof embedded.message === 'string' ? embedded.message : 'A result failed.',
-      });
-      return;
-    }
-    const key = itemKey(item);
-    if (entry.seen.has(key)) continue;
-    entry.seen.add(key);
-    entry.count += 1;
-    report(entry, item, hooks.log);
-    const complete =
-      entry.task.taskType === 'modelUpload' ? isTerminalUpload(item) : entry.count >= entry.expected;
-    if (complete) finishEntry(entry);
-  }
-  if (!entry.done && entry.recovering) hooks.keepPolling();
 }
 
 /** Answers every waiting getResponse of one taskUUID with this frame's state. */

@@ -19,6 +19,8 @@ export interface Recovery {
   probe(entry: SubmitEntry): void;
   /** A recovering sync task is incomplete: poll it again soon (one batched frame per tick). */
   keepPolling(): void;
+  /** A result of a sync task failed: read its state now (once), then poll it like a recovering task. */
+  collect(entry: SubmitEntry): void;
   /** The socket went away or the transport closed: stop every timer. */
   stop(): void;
 }
@@ -36,7 +38,8 @@ const poll = (entry: SubmitEntry): TaskPayload => ({
  * what the server may have: after a re-authentication it waits `graceMs` for the replayed frames,
  * then sends one getResponse per task still unanswered. A known task is accepted (its state or
  * items are routed as usual); `taskNotFound` alone sends it again (see routeToSubmit). Known sync
- * tasks are then polled, batched, until their items are complete.
+ * tasks are then polled, batched, until their items are complete. A sync task with a failed result
+ * is collected the same way: one probe at once, as the server may have given up on the whole task.
  */
 export function createRecovery(settings: RecoverySettings): Recovery {
   let grace: ReturnType<typeof setTimeout> | undefined;
@@ -45,7 +48,10 @@ export function createRecovery(settings: RecoverySettings): Recovery {
 
   const send = (entries: SubmitEntry[], why: string) => {
     if (entries.length === 0) return;
-    for (const entry of entries) entry.probing = true;
+    for (const entry of entries) {
+      entry.probing = true;
+      entry.quietPolls += 1;
+    }
     settings.log('retry', `${why}: getResponse for ${entries.length} task(s)`, {
       taskUUIDs: entries.slice(0, 20).map((entry) => entry.task.taskUUID),
     });
@@ -92,6 +98,17 @@ export function createRecovery(settings: RecoverySettings): Recovery {
       send([entry], 'no ACK in time');
     },
     keepPolling,
+    collect(entry) {
+      if (entry.done || entry.mode !== 'sync' || entry.phase !== 'known') return;
+      if (!entry.recovering) {
+        // One probe at once per task; after it, the batched polls (a server answering every poll
+        // with a failure must not start a probe loop). During the grace period its probe covers it.
+        entry.recovering = true;
+        if (!ticker) pollDelay = firstPollMs;
+        if (!entry.probing && !grace) send([entry], 'a result of a sync task failed');
+      }
+      keepPolling();
+    },
     stop() {
       if (grace) clearTimeout(grace);
       if (ticker) clearTimeout(ticker);

@@ -10,6 +10,11 @@ export interface ConsumerOptions {
   packages: readonly string[];
   /** Files of the consumer project, by relative path (e.g. `esm.mjs`, `tsconfig.json`). */
   files?: Readonly<Record<string, string>>;
+  /**
+   * Names of the packed packages the project depends on directly; the others are installed only
+   * as their dependencies (pinned to their tarballs). Default: all of them.
+   */
+  direct?: readonly string[];
 }
 
 export interface Consumer {
@@ -36,11 +41,16 @@ export async function createConsumer(options: ConsumerOptions): Promise<Consumer
     const packed: PackedPackage[] = [];
     for (const packageDir of options.packages) packed.push(await packPackage(packageDir, dir));
     const pins = Object.fromEntries(packed.map((p) => [p.name, `file:${p.tarball}`]));
+    const unknown = options.direct?.filter((name) => !(name in pins)) ?? [];
+    if (unknown.length > 0) throw new Error(`direct names packages not packed: ${unknown.join(', ')}`);
+    const direct = options.direct
+      ? Object.fromEntries(options.direct.map((name) => [name, pins[name]]))
+      : pins;
     const manifest = {
       name: 'runware-consumer',
       version: '0.0.0',
       private: true,
-      dependencies: pins,
+      dependencies: direct,
       overrides: pins,
     };
     await writeFile(join(dir, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`);

@@ -43,7 +43,11 @@ export interface TransportResultV1 {
  *   for `getResponse` tasks it holds the polled state. Task-level failures are `errors`, not throws.
  * - It throws only a `RunwareError` (see `createRunwareError`): `connection` when the service cannot
  *   be reached after the transport's own retries, `timeout`, `aborted`, or `unknown` for an
- *   unreadable answer. It never sends a taskUUID twice unless the service cannot have accepted it.
+ *   unreadable answer.
+ * - A task never runs twice. A retry reuses the task's taskUUID, and the service refuses a repeat
+ *   it already accepted with `conflictTaskUUID`: after its own resend, the transport takes that as
+ *   "accepted" and answers from the original run (the ACK, or the results via `getResponse`),
+ *   never as an error. When the answer is lost after sending, prefer asking with `getResponse`.
  * - `stream(task)` (when `capabilities.streaming`) opens an SSE response and returns its body;
  *   errors before the stream starts are thrown as a RunwareError.
  * - `close()` releases sockets and timers; pending sends reject with code `connection`.

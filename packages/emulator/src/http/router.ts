@@ -5,6 +5,7 @@ import { type ControlHooks, handleControl } from '../control/control-api';
 import { handleMedia } from '../services/media-service';
 import { handleSchemas } from '../services/schemas-service';
 import { handleRest } from '../transports/rest';
+import { applyCors } from './cors';
 import { isLoopbackAddress, sendJson } from './respond';
 
 const wait = (ctx: EmulatorContext, ms: number) =>
@@ -35,6 +36,7 @@ export async function route(
 ): Promise<void> {
   const url = new URL(req.url ?? '/', 'http://emulator');
   const path = url.pathname;
+  if (applyCors(req, res, path)) return;
   if (path === '/v1' || path === '/v1/') {
     if (req.method !== 'POST') {
       sendJson(

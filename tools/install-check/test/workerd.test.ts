@@ -1,0 +1,47 @@
+import { type RunningEmulator, startEmulator } from '@runware/emulator';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { runInWorkerd } from '../src/workerd';
+import { capturedRequests, capturedTasks } from './support/captured';
+
+const bundles = inject('bundles');
+let emulator: RunningEmulator;
+
+beforeAll(async () => {
+  emulator = await startEmulator({ port: 0, tokenDelayMs: 1 });
+});
+afterAll(() => emulator?.stop());
+
+describe('REST-only bundle in workerd (Cloudflare Workers runtime, no nodejs_compat)', () => {
+  it('runs a task with polling, a text stream and a service error', async () => {
+    const run = await runInWorkerd(bundles.restWorker.outfile, {
+      RUNWARE_API_KEY: emulator.apiKey,
+      RUNWARE_BASE_URL: emulator.httpUrl,
+    });
+    expect(run.status, JSON.stringify(run.body)).toBe(200);
+    const report = run.body as {
+      runtime: string;
+      transport: string;
+      image: { taskUUID: string; imageURL: string };
+      stream: { tokens: number; text: string; finishReason: string };
+      failure: { code: string; parameter: string };
+    };
+    expect(report.runtime).toBe('Cloudflare-Workers');
+    expect(report.transport).toBe('rest');
+    expect(report.image.imageURL).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/media\/.+\.jpg$/);
+    expect(report.stream.tokens).toBeGreaterThan(1);
+    expect(report.stream.text.length).toBeGreaterThan(0);
+    expect(typeof report.stream.finishReason).toBe('string');
+    expect(report.failure).toEqual({ code: 'validation', parameter: 'messages' });
+
+    const tasks = capturedTasks(await capturedRequests(emulator.controlUrl));
+    const image = tasks.find((t) => t.taskUUID === report.image.taskUUID);
+    expect(image).toMatchObject({
+      taskType: 'imageInference',
+      model: 'runware:400@1',
+      deliveryMethod: 'async',
+      via: 'rest',
+    });
+    expect(tasks.some((t) => t.taskType === 'getResponse')).toBe(true);
+    expect(tasks.some((t) => t.taskType === 'textInference' && t.deliveryMethod === 'stream')).toBe(true);
+  });
+});
