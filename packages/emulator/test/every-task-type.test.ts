@@ -128,30 +128,37 @@ describe('every inference and processing task type', () => {
       model: modelFor('training'),
       deliveryMethod: 'async',
     };
-    await post(emulator, [task]);
-    const seen = new Set<number>();
-    let done: Record<string, unknown>[] = [];
-    for (let i = 0; i < 200 && done.length === 0; i++) {
-      const items =
-        (await post(emulator, [{ taskType: 'getResponse', taskUUID: task.taskUUID }])).body.data ?? [];
-      for (const item of items) if (typeof item.progress === 'number') seen.add(item.progress);
-      if (items.every((x) => x.status === 'success')) done = items;
-      else await new Promise((r) => setTimeout(r, 5));
+    // Its own emulator with a long training run: on a loaded machine one poll can outlast the
+    // shared emulator's 60 ms training, and the test would see no progress at all.
+    const slow = await startEmulator(emulatorOptions({ latency: { training: 1500 } }));
+    try {
+      await post(slow, [task]);
+      const seen = new Set<number>();
+      let done: Record<string, unknown>[] = [];
+      for (let i = 0; i < 400 && done.length === 0; i++) {
+        const items =
+          (await post(slow, [{ taskType: 'getResponse', taskUUID: task.taskUUID }])).body.data ?? [];
+        for (const item of items) if (typeof item.progress === 'number') seen.add(item.progress);
+        if (items.every((x) => x.status === 'success')) done = items;
+        else await new Promise((r) => setTimeout(r, 20));
+      }
+      expect(seen.size).toBeGreaterThan(0);
+      const air = String(done[0]?.air);
+      const run = await post(slow, [
+        {
+          taskType: 'imageInference',
+          taskUUID: uuid(),
+          model: air,
+          positivePrompt: 'x',
+          width: 8,
+          height: 8,
+          deliveryMethod: 'sync',
+        },
+      ]);
+      expect(run.status).toBe(200);
+    } finally {
+      await slow.stop();
     }
-    expect(seen.size).toBeGreaterThan(0);
-    const air = String(done[0]?.air);
-    const run = await post(emulator, [
-      {
-        taskType: 'imageInference',
-        taskUUID: uuid(),
-        model: air,
-        positivePrompt: 'x',
-        width: 8,
-        height: 8,
-        deliveryMethod: 'sync',
-      },
-    ]);
-    expect(run.status).toBe(200);
   });
 });
 

@@ -36,3 +36,16 @@ export async function createFullSdkConsumer(): Promise<Consumer> {
     files: await sourcesOf('full-sdk'),
   });
 }
+
+/**
+ * A transport author's test project: `@runware/core` (for `@runware/core/testing`), the emulator,
+ * and a transport to run the suite on, all from tarballs.
+ */
+export async function createTransportAuthorConsumer(tsconfig: string): Promise<Consumer> {
+  const layers = ['types', 'core', 'transport-rest', 'emulator'];
+  return createConsumer({
+    packages: layers.map((name) => workspace(`packages/${name}`)),
+    direct: ['@runware/core', '@runware/transport-rest', '@runware/emulator'],
+    files: { ...(await sourcesOf('transport-author')), 'tsconfig.json': tsconfig },
+  });
+}

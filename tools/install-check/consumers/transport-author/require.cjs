@@ -1,0 +1,2 @@
+const testing = require('@runware/core/testing');
+console.log(typeof testing.runTransportConformance);
