@@ -1,7 +1,9 @@
 /**
  * A TransportV1 of your own: a "signing proxy" that POSTs tasks with fetch, adds an HMAC signature
  * header (what a gateway in front of the API might require), and logs every request. The engine
- * still does model resolution, polling, callbacks and error mapping.
+ * still does model resolution, polling, callbacks and error mapping. For a complete one (signed
+ * requests, a proxy that holds the key, retries, recovery, streaming) that passes the conformance
+ * suite, see examples/custom-transport.
  */
 import { createHmac } from 'node:crypto';
 import {

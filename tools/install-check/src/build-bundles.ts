@@ -9,8 +9,8 @@ export interface BuiltBundles {
   restWorker: BundleReport;
   /** The REST-only page script: sets `globalThis.runwareRestOnly`. */
   restBrowser: BundleReport;
-  /** The full SDK page script: sets `globalThis.runwareFullSdk`. */
-  sdkBrowser: BundleReport;
+  /** The full SDK page script: sets `globalThis.runwareFullSdk` (when asked for). */
+  sdkBrowser: BundleReport | undefined;
   /** What the REST-only consumer's package.json depends on, and what npm installed. */
   restOnlyInstall: { dependencies: string[]; installed: string[] };
 }
@@ -54,7 +54,7 @@ export async function buildBundles(which: { sdk: boolean } = { sdk: true }): Pro
       outfile: join(rest.dir, 'out/rest-only.js'),
       target: 'browser',
     });
-    let sdkBrowser = restBrowser;
+    let sdkBrowser: BundleReport | undefined;
     if (which.sdk) {
       const sdk = await createFullSdkConsumer();
       consumers.push(sdk);

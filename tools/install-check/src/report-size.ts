@@ -15,7 +15,7 @@ try {
     ['REST-only worker (core + transport-rest)', restWorker],
     ['REST-only page (core + transport-rest)', restBrowser],
   ];
-  if (process.argv.includes('--sdk')) rows.push(['Full SDK page (@runware/sdk)', sdkBrowser]);
+  if (sdkBrowser) rows.push(['Full SDK page (@runware/sdk)', sdkBrowser]);
   for (const [label, report] of rows) {
     console.log(
       `${label.padEnd(42)} ${kb(report.bytes).padStart(9)} minified ${kb(report.gzipBytes).padStart(8)} gzipped`,

@@ -17,6 +17,7 @@ let page: Page;
 const pageErrors: string[] = [];
 
 beforeAll(async () => {
+  if (!bundles.sdkBrowser) throw new Error('the global setup did not bundle the full SDK');
   emulator = await startEmulator({ port: 0, tokenDelayMs: 1 });
   site = await serveFiles({
     'index.html': { text: pageHtml },
