@@ -1,7 +1,6 @@
 import { isRunwareError } from '@runware/core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createCloseNotifier } from '../src/close-signal';
-import { createRestTransport, type RestTransportOptions } from '../src/index';
 import {
   addFaults,
   imageTask,
@@ -10,6 +9,7 @@ import {
   sleep,
   startEmulator,
   stats,
+  transportFor,
 } from './support/emulator';
 
 // Many sends in flight on one transport must not make Node warn about "11 abort listeners added
@@ -25,9 +25,6 @@ beforeAll(async () => {
 });
 afterAll(() => emulator.stop());
 afterEach(() => reset(emulator));
-
-const transportFor = (extra: Partial<RestTransportOptions> = {}) =>
-  createRestTransport({ apiKey: emulator.apiKey, baseUrl: emulator.httpUrl, retryDelayMs: 5, ...extra });
 
 /** The process warnings emitted while `run` runs (and just after: they arrive on nextTick). */
 async function warningsDuring(run: () => Promise<void>): Promise<Error[]> {
@@ -65,7 +62,7 @@ async function untilReceived(count: number): Promise<void> {
 
 describe(`${concurrency} concurrent sends on one transport`, () => {
   it('complete without a MaxListenersExceededWarning', async () => {
-    const transport = transportFor();
+    const transport = transportFor(emulator);
     let results: Awaited<ReturnType<typeof transport.send>>[] = [];
     const warnings = await warningsDuring(async () => {
       results = await Promise.all(Array.from({ length: concurrency }, () => transport.send([imageTask()])));
@@ -77,7 +74,7 @@ describe(`${concurrency} concurrent sends on one transport`, () => {
   });
 
   it('are all rejected with connection by close() while in flight, without a warning', async () => {
-    const transport = transportFor();
+    const transport = transportFor(emulator);
     let codes: string[] = [];
     const warnings = await warningsDuring(async () => {
       const settling = outcomes(Array.from({ length: concurrency }, () => transport.send([imageTask()])));
@@ -94,7 +91,7 @@ describe(`${concurrency} concurrent sends on one transport`, () => {
   it('are all rejected with connection by close() while waiting to retry, without a warning', async () => {
     await addFaults(emulator, [{ kind: 'httpError', status: 503, count: concurrency }]);
     // A retry wait far longer than the test timeout: only close() can end it in time.
-    const transport = transportFor({ retryDelayMs: 60_000, maxRetryDelayMs: 60_000 });
+    const transport = transportFor(emulator, { retryDelayMs: 60_000, maxRetryDelayMs: 60_000 });
     let codes: string[] = [];
     const warnings = await warningsDuring(async () => {
       const settling = outcomes(Array.from({ length: concurrency }, () => transport.send([imageTask()])));

@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createRestTransport, type RestTransportOptions } from '../src/index';
+import { createRestTransport } from '../src/index';
 import {
   addFaults,
   captured,
@@ -10,6 +10,7 @@ import {
   startEmulator,
   stats,
   submitsOf,
+  transportFor,
 } from './support/emulator';
 
 let emulator: RunningEmulator;
@@ -19,15 +20,12 @@ beforeAll(async () => {
 afterAll(() => emulator.stop());
 afterEach(() => reset(emulator));
 
-const transportFor = (extra: Partial<RestTransportOptions> = {}) =>
-  createRestTransport({ apiKey: emulator.apiKey, baseUrl: emulator.httpUrl, retryDelayMs: 5, ...extra });
-
 describe('never resubmitting an accepted task', () => {
   it('recovers a dropped async acknowledgement through getResponse, without a second submit', async () => {
     await addFaults(emulator, [{ kind: 'ackDrop', count: 1 }]);
     const { log, lines } = captureLog();
     const task = imageTask({ deliveryMethod: 'async' });
-    const result = await transportFor({ log }).send([task]);
+    const result = await transportFor(emulator, { log }).send([task]);
     expect(result).toEqual({
       data: [{ taskType: 'imageInference', taskUUID: task.taskUUID }],
       errors: [],
@@ -46,7 +44,7 @@ describe('never resubmitting an accepted task', () => {
     const a = imageTask({ deliveryMethod: 'async' });
     const b = imageTask({ deliveryMethod: 'async', numberResults: 2 });
     const ping = { taskType: 'ping', taskUUID: '', ping: true };
-    const result = await transportFor().send([a, b, ping]);
+    const result = await transportFor(emulator).send([a, b, ping]);
     expect(result.errors).toEqual([]);
     expect(result.data).toEqual(
       expect.arrayContaining([
@@ -77,7 +75,9 @@ describe('never resubmitting an accepted task', () => {
         armed = addFaults(emulator, [{ kind: 'httpError', status: 503, count: 1 }]);
     };
     const task = imageTask({ deliveryMethod: 'async' });
-    const result = await transportFor({ log, retryDelayMs: 100, retryStrategy: 'linear' }).send([task]);
+    const result = await transportFor(emulator, { log, retryDelayMs: 100, retryStrategy: 'linear' }).send([
+      task,
+    ]);
     expect(result.data).toEqual([{ taskType: 'imageInference', taskUUID: task.taskUUID }]);
     expect(lines.filter((l) => l.category === 'retry').map((l) => l.data.reason)).toEqual([
       'network',
@@ -91,7 +91,7 @@ describe('never resubmitting an accepted task', () => {
     await addFaults(emulator, [{ kind: 'httpError', status: 502, phase: 'after', count: 1 }]);
     const { log, lines } = captureLog();
     const task = imageTask({ numberResults: 2 });
-    const result = await transportFor({ log }).send([task]);
+    const result = await transportFor(emulator, { log }).send([task]);
     expect(result.status).toBe(200);
     expect(result.errors).toEqual([]);
     expect(result.data).toHaveLength(2);
@@ -108,7 +108,7 @@ describe('never resubmitting an accepted task', () => {
   it('acknowledges an async task the server ran before answering 503', async () => {
     await addFaults(emulator, [{ kind: 'httpError', status: 503, phase: 'after', count: 1 }]);
     const task = imageTask({ deliveryMethod: 'async' });
-    const result = await transportFor().send([task]);
+    const result = await transportFor(emulator).send([task]);
     expect(result).toEqual({
       data: [{ taskType: 'imageInference', taskUUID: task.taskUUID }],
       errors: [],
@@ -122,7 +122,7 @@ describe('never resubmitting an accepted task', () => {
       { kind: 'itemError', index: 1, code: 'inferenceError', count: 1 },
     ]);
     const task = imageTask({ numberResults: 2 });
-    const result = await transportFor().send([task]);
+    const result = await transportFor(emulator).send([task]);
     expect(result.data).toHaveLength(1);
     expect(result.errors).toEqual([
       expect.objectContaining({
@@ -134,7 +134,7 @@ describe('never resubmitting an accepted task', () => {
   });
 
   it('surfaces a conflict for a taskUUID the caller reused in another call', async () => {
-    const transport = transportFor();
+    const transport = transportFor(emulator);
     const task = imageTask();
     await transport.send([task]);
     const again = await transport.send([task]);

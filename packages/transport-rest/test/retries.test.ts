@@ -1,7 +1,7 @@
 import { createServer } from 'node:net';
 import { isRunwareError, type RunwareError } from '@runware/core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createRestTransport, type RestTransportOptions } from '../src/index';
+import { createRestTransport } from '../src/index';
 import {
   addFaults,
   captureLog,
@@ -12,6 +12,7 @@ import {
   startEmulator,
   stats,
   submitsOf,
+  transportFor,
 } from './support/emulator';
 
 let emulator: RunningEmulator;
@@ -20,9 +21,6 @@ beforeAll(async () => {
 });
 afterAll(() => emulator.stop());
 afterEach(() => reset(emulator));
-
-const transportFor = (extra: Partial<RestTransportOptions> = {}) =>
-  createRestTransport({ apiKey: emulator.apiKey, baseUrl: emulator.httpUrl, retryDelayMs: 5, ...extra });
 
 async function rejection(promise: Promise<unknown>): Promise<RunwareError> {
   const error = await promise.then(
@@ -47,7 +45,7 @@ describe('retries on answered failures', () => {
     await addFaults(emulator, [{ kind: 'httpError', status: 503, count: 2 }]);
     const { log, retries } = captureLog();
     const task = imageTask();
-    const result = await transportFor({ log }).send([task]);
+    const result = await transportFor(emulator, { log }).send([task]);
     expect(result.status).toBe(200);
     expect(result.data[0]).toMatchObject({ taskUUID: task.taskUUID });
     expect((await stats(emulator)).requests.rest).toBe(3);
@@ -58,7 +56,7 @@ describe('retries on answered failures', () => {
     await addFaults(emulator, [{ kind: 'httpError', status: 429, retryAfter: 1, count: 1 }]);
     const { log, retries } = captureLog();
     const started = performance.now();
-    const result = await transportFor({ log }).send([imageTask()]);
+    const result = await transportFor(emulator, { log }).send([imageTask()]);
     const elapsed = performance.now() - started;
     expect(result.status).toBe(200);
     expect(elapsed).toBeGreaterThanOrEqual(1000);
@@ -69,7 +67,7 @@ describe('retries on answered failures', () => {
     await addFaults(emulator, [{ kind: 'httpError', status: 429, retryAfter: 30, count: 1 }]);
     const { log, retries } = captureLog();
     const started = performance.now();
-    const result = await transportFor({ log, maxRetryDelayMs: 150 }).send([imageTask()]);
+    const result = await transportFor(emulator, { log, maxRetryDelayMs: 150 }).send([imageTask()]);
     const elapsed = performance.now() - started;
     expect(result.status).toBe(200);
     expect(elapsed).toBeGreaterThanOrEqual(150);
@@ -83,7 +81,7 @@ describe('retries on answered failures', () => {
   ] as const)('waits on the %s schedule', async (retryStrategy, expected) => {
     await addFaults(emulator, [{ kind: 'httpError', status: 502, count: 3 }]);
     const { log, retries } = captureLog();
-    const transport = transportFor({ log, retryStrategy, retryDelayMs: 20, random: () => 0.5 });
+    const transport = transportFor(emulator, { log, retryStrategy, retryDelayMs: 20, random: () => 0.5 });
     const started = performance.now();
     const result = await transport.send([imageTask()]);
     const elapsed = performance.now() - started;
@@ -94,7 +92,7 @@ describe('retries on answered failures', () => {
 
   it('returns the last error answer once retries run out', async () => {
     await addFaults(emulator, [{ kind: 'httpError', status: 503, count: 10 }]);
-    const result = await transportFor({ maxRetries: 2 }).send([imageTask()]);
+    const result = await transportFor(emulator, { maxRetries: 2 }).send([imageTask()]);
     expect(result.status).toBe(503);
     expect(result.data).toEqual([]);
     expect(result.errors).toEqual([expect.objectContaining({ code: 'serviceUnavailable' })]);
@@ -104,7 +102,9 @@ describe('retries on answered failures', () => {
 
 describe('abort', () => {
   it('rejects at once, with no request, when the signal is already aborted', async () => {
-    const error = await rejection(transportFor().send([imageTask()], { signal: AbortSignal.abort() }));
+    const error = await rejection(
+      transportFor(emulator).send([imageTask()], { signal: AbortSignal.abort() }),
+    );
     expect(error.code).toBe('aborted');
     expect(error.rawCode).toBe('aborted');
     expect((await stats(emulator)).requests.rest).toBe(0);
@@ -114,7 +114,7 @@ describe('abort', () => {
     await addFaults(emulator, [{ kind: 'httpError', status: 503, count: 5 }]);
     const controller = new AbortController();
     const log = captureLog();
-    const transport = transportFor({
+    const transport = transportFor(emulator, {
       retryDelayMs: 10_000,
       log: (category, message, data) => {
         log.log(category, message, data);
@@ -137,14 +137,12 @@ describe('unanswered requests', () => {
   });
   afterAll(() => slow.stop());
   afterEach(() => reset(slow));
-  const slowTransport = (extra: Partial<RestTransportOptions> = {}) =>
-    createRestTransport({ apiKey: slow.apiKey, baseUrl: slow.httpUrl, retryDelayMs: 5, ...extra });
 
   it('cancels the request in flight when aborted', async () => {
     const controller = new AbortController();
     setTimeout(() => controller.abort(), 100);
     const started = performance.now();
-    const error = await rejection(slowTransport().send([imageTask()], { signal: controller.signal }));
+    const error = await rejection(transportFor(slow).send([imageTask()], { signal: controller.signal }));
     expect(error.code).toBe('aborted');
     expect(performance.now() - started).toBeLessThan(1000);
     await sleep(100);
@@ -155,7 +153,7 @@ describe('unanswered requests', () => {
     const { log, retries } = captureLog();
     const task = imageTask();
     const started = performance.now();
-    const error = await rejection(slowTransport({ log, timeoutMs: 200, maxRetries: 2 }).send([task]));
+    const error = await rejection(transportFor(slow, { log, timeoutMs: 200, maxRetries: 2 }).send([task]));
     expect(error.code).toBe('timeout');
     expect(error.rawCode).toBe('timeout');
     expect(error.taskUUID).toBe(task.taskUUID);
@@ -167,7 +165,7 @@ describe('unanswered requests', () => {
 
   it('the per-call timeoutMs overrides the transport’s', async () => {
     const task = imageTask();
-    const error = await rejection(slowTransport({ maxRetries: 0 }).send([task], { timeoutMs: 100 }));
+    const error = await rejection(transportFor(slow, { maxRetries: 0 }).send([task], { timeoutMs: 100 }));
     expect(error.code).toBe('timeout');
     expect(error.message).toContain('100 ms');
   });

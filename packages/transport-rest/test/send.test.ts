@@ -11,6 +11,7 @@ import {
   reset,
   startEmulator,
   stats,
+  transportFor,
 } from './support/emulator';
 
 let emulator: RunningEmulator;
@@ -20,12 +21,9 @@ beforeAll(async () => {
 afterAll(() => emulator.stop());
 afterEach(() => reset(emulator));
 
-const transportFor = (extra: Partial<Parameters<typeof createRestTransport>[0]> = {}) =>
-  createRestTransport({ apiKey: emulator.apiKey, baseUrl: emulator.httpUrl, retryDelayMs: 5, ...extra });
-
 describe('send()', () => {
   it('identifies itself as the rest transport with streaming', () => {
-    const transport = transportFor();
+    const transport = transportFor(emulator);
     expect(transport.specificationVersion).toBe('v1');
     expect(transport.name).toBe('rest');
     expect(transport.capabilities).toEqual({ streaming: true, push: false, resume: false });
@@ -33,7 +31,7 @@ describe('send()', () => {
 
   it('returns a sync task’s results, with the headers the API expects', async () => {
     const task = imageTask({ numberResults: 2 });
-    const result = await transportFor({ userAgent: 'runware-test/1.0' }).send([task]);
+    const result = await transportFor(emulator, { userAgent: 'runware-test/1.0' }).send([task]);
     expect(result.status).toBe(200);
     expect(result.errors).toEqual([]);
     expect(result.data).toHaveLength(2);
@@ -54,7 +52,7 @@ describe('send()', () => {
 
   it('returns the acknowledgement of an async task', async () => {
     const task = imageTask({ deliveryMethod: 'async' });
-    const result = await transportFor().send([task]);
+    const result = await transportFor(emulator).send([task]);
     expect(result).toEqual({
       data: [{ taskType: 'imageInference', taskUUID: task.taskUUID }],
       errors: [],
@@ -63,7 +61,7 @@ describe('send()', () => {
   });
 
   it('passes getResponse polls through, one POST for the batch', async () => {
-    const transport = transportFor();
+    const transport = transportFor(emulator);
     const task = imageTask({ deliveryMethod: 'async' });
     await transport.send([task]);
     const poll = await transport.send([{ taskType: 'getResponse', taskUUID: task.taskUUID }]);
@@ -76,7 +74,7 @@ describe('send()', () => {
     const good = imageTask();
     // An SDXL model's schema checks types (the curated runware:400@1 one is open).
     const bad = imageTask({ model: 'civitai:133005@782002', positivePrompt: 'a boat', width: 'wide' });
-    const result = await transportFor().send([good, bad]);
+    const result = await transportFor(emulator).send([good, bad]);
     expect(result.data.map((i) => i.taskUUID)).toEqual([good.taskUUID]);
     expect(result.errors).toHaveLength(1);
     expect(result.errors[0]).toMatchObject({ taskUUID: bad.taskUUID, parameter: 'width' });
@@ -88,7 +86,7 @@ describe('send()', () => {
   it('keeps an itemError of a sync task as a task error (422, not retried)', async () => {
     await addFaults(emulator, [{ kind: 'itemError', count: 1, code: 'inferenceError' }]);
     const task = imageTask();
-    const result = await transportFor().send([task]);
+    const result = await transportFor(emulator).send([task]);
     expect(result.status).toBe(422);
     expect(result.errors[0]).toMatchObject({ code: 'inferenceError', taskUUID: task.taskUUID });
     expect((await stats(emulator)).requests.rest).toBe(1);
@@ -96,7 +94,7 @@ describe('send()', () => {
 
   it('does not retry a 400 answer', async () => {
     const { log, retries } = captureLog();
-    const result = await transportFor({ log }).send([imageTask({ model: 'nobody' })]);
+    const result = await transportFor(emulator, { log }).send([imageTask({ model: 'nobody' })]);
     expect(result.status).toBeGreaterThanOrEqual(400);
     expect(result.status).toBeLessThan(500);
     expect(retries()).toEqual([]);
@@ -124,7 +122,7 @@ describe('send()', () => {
 
   it('never puts the key in a URL or a log line, even across retries and failures', async () => {
     const { log, lines } = captureLog();
-    const transport = transportFor({ log });
+    const transport = transportFor(emulator, { log });
     await addFaults(emulator, [{ kind: 'httpError', status: 503, count: 1 }]);
     await transport.send([imageTask()]);
     await transport.send([imageTask({ deliveryMethod: 'async' })]);

@@ -1,6 +1,6 @@
 import { isRunwareError, type RunwareError } from '@runware/core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createRestTransport, type RestTransportOptions } from '../src/index';
+import { createRestTransport } from '../src/index';
 import {
   addFaults,
   captured,
@@ -11,6 +11,7 @@ import {
   startEmulator,
   stats,
   textStreamTask,
+  transportFor,
 } from './support/emulator';
 
 let emulator: RunningEmulator;
@@ -19,9 +20,6 @@ beforeAll(async () => {
 });
 afterAll(() => emulator.stop());
 afterEach(() => reset(emulator));
-
-const transportFor = (extra: Partial<RestTransportOptions> = {}) =>
-  createRestTransport({ apiKey: emulator.apiKey, baseUrl: emulator.httpUrl, retryDelayMs: 5, ...extra });
 
 async function rejection(promise: Promise<unknown>): Promise<RunwareError> {
   const error = await promise.then(
@@ -50,7 +48,7 @@ const dataEvents = (text: string) =>
 describe('stream()', () => {
   it('returns the SSE body, asked for with Accept: text/event-stream', async () => {
     const task = textStreamTask({ includeUsage: true });
-    const body = await transportFor().stream?.(task);
+    const body = await transportFor(emulator).stream?.(task);
     if (!body) throw new Error('stream() is missing');
     const events = dataEvents(await readAll(body));
     expect(events.at(-1)).toBe('[DONE]');
@@ -64,7 +62,7 @@ describe('stream()', () => {
 
   it('throws the pre-stream error as a RunwareError with the status', async () => {
     const task = textStreamTask({ model: 'nobody:none@1' });
-    const error = await rejection(transportFor().stream?.(task) ?? Promise.resolve());
+    const error = await rejection(transportFor(emulator).stream?.(task) ?? Promise.resolve());
     expect(error.code).toBe('notFound');
     expect(error.rawCode).toBe('modelNotFound');
     expect(error.statusCode).toBe(404);
@@ -83,7 +81,7 @@ describe('stream()', () => {
 
   it('does not retry a stream', async () => {
     await addFaults(emulator, [{ kind: 'httpError', status: 503, count: 1 }]);
-    const error = await rejection(transportFor().stream?.(textStreamTask()) ?? Promise.resolve());
+    const error = await rejection(transportFor(emulator).stream?.(textStreamTask()) ?? Promise.resolve());
     expect(error.code).toBe('serverError');
     expect(error.statusCode).toBe(503);
     expect((await stats(emulator)).requests.rest).toBe(1);
@@ -91,7 +89,7 @@ describe('stream()', () => {
 
   it('ends the body with a RunwareError when aborted mid-stream', async () => {
     const controller = new AbortController();
-    const body = await transportFor().stream?.(textStreamTask({ settings: { maxTokens: 200 } }), {
+    const body = await transportFor(emulator).stream?.(textStreamTask({ settings: { maxTokens: 200 } }), {
       signal: controller.signal,
     });
     if (!body) throw new Error('stream() is missing');
@@ -106,7 +104,7 @@ describe('stream()', () => {
   });
 
   it('applies a per-call timeout to the whole stream', async () => {
-    const body = await transportFor().stream?.(textStreamTask({ settings: { maxTokens: 400 } }), {
+    const body = await transportFor(emulator).stream?.(textStreamTask({ settings: { maxTokens: 400 } }), {
       timeoutMs: 150,
     });
     if (!body) throw new Error('stream() is missing');
@@ -120,7 +118,7 @@ describe('stream()', () => {
 
 describe('close()', () => {
   it('rejects sends in flight with connection, is idempotent, and refuses later sends', async () => {
-    const transport = transportFor();
+    const transport = transportFor(emulator);
     const inFlight = rejection(transport.send([imageTask()]));
     await sleep(100);
     await transport.close();
@@ -133,7 +131,7 @@ describe('close()', () => {
   });
 
   it('cuts an open stream with connection', async () => {
-    const transport = transportFor();
+    const transport = transportFor(emulator);
     const body = await transport.stream?.(textStreamTask({ settings: { maxTokens: 400 } }));
     if (!body) throw new Error('stream() is missing');
     const reading = readAll(body).then(

@@ -1,37 +1,10 @@
 import { isRunwareError } from '@runware/core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createWebSocketTransport } from '../src/index';
-import {
-  addFaults,
-  imageTask,
-  type RunningEmulator,
-  reset,
-  sleep,
-  startEmulator,
-  stats,
-  transportFor,
-} from './support/emulator';
+import { addFaults, imageTask, sleep, startEmulator, stats } from './support/emulator';
+import { useFileEmulator } from './support/file-emulator';
 
-let emulator: RunningEmulator;
-const cleanups: (() => Promise<void>)[] = [];
-
-beforeAll(async () => {
-  emulator = await startEmulator({
-    port: 0,
-    latency: { default: 5, imageInference: 10, videoInference: 5000 },
-  });
-});
-afterAll(() => emulator.stop());
-beforeEach(() => reset(emulator));
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0)) await cleanup();
-});
-
-function open(extra: Parameters<typeof transportFor>[1] = {}, on = emulator) {
-  const made = transportFor(on, extra);
-  cleanups.push(() => made.transport.disconnect());
-  return made;
-}
+const env = useFileEmulator({ default: 5, imageInference: 10, videoInference: 5000 });
 
 const slowVideo = () => ({
   taskType: 'videoInference',
@@ -44,19 +17,19 @@ const slowVideo = () => ({
 
 describe('authentication', () => {
   it('rejects with code auth (invalidApiKey) on a bad key, and never reconnects', async () => {
-    const { transport } = open({ apiKey: 'wrong-key' });
+    const { transport } = env.open({ apiKey: 'wrong-key' });
     const error = await transport.send([imageTask()]).catch((e: unknown) => e);
     expect(isRunwareError(error)).toBe(true);
     expect(error).toMatchObject({ code: 'auth', rawCode: 'invalidApiKey' });
     await expect(transport.connect()).rejects.toMatchObject({ code: 'auth' });
     await sleep(150);
-    expect((await stats(emulator)).connections.opened).toBe(2);
+    expect((await stats(env.emulator)).connections.opened).toBe(2);
     expect(transport.isConnected()).toBe(false);
   });
 
   it('gives up on a slow authentication with authTimeout (code auth)', async () => {
-    const { transport } = open({ authTimeoutMs: 100 });
-    await addFaults(emulator, [{ kind: 'slowAuth', ms: 600, count: 1 }]);
+    const { transport } = env.open({ authTimeoutMs: 100 });
+    await addFaults(env.emulator, [{ kind: 'slowAuth', ms: 600, count: 1 }]);
     await expect(transport.send([imageTask()])).rejects.toMatchObject({
       code: 'auth',
       rawCode: 'authTimeout',
@@ -65,7 +38,7 @@ describe('authentication', () => {
 
   it('reports a failed first connect to the caller with code connection (not retried)', async () => {
     const transport = createWebSocketTransport({ apiKey: 'k', url: 'ws://127.0.0.1:9/v1' });
-    cleanups.push(() => transport.disconnect());
+    env.defer(() => transport.disconnect());
     await expect(transport.connect()).rejects.toMatchObject({
       code: 'connection',
       rawCode: 'connectionFailed',
@@ -77,7 +50,7 @@ describe('authentication', () => {
 describe('reconnects and lifecycle', () => {
   it('rejects pending sends with reconnectionFailed when reconnect attempts run out', async () => {
     const own = await startEmulator({ port: 0, latency: { default: 5, videoInference: 5000 } });
-    const { transport, logs } = open({ maxReconnectAttempts: 3 }, own);
+    const { transport, logs } = env.open({ maxReconnectAttempts: 3 }, own);
     await transport.connect();
     // The handler goes on at once: the send can reject while stop() is still running.
     const pending = transport.send([slowVideo()]).catch((e: unknown) => e);
@@ -94,7 +67,7 @@ describe('reconnects and lifecycle', () => {
   });
 
   it('disconnect() rejects pending sends with disconnected; a later send reconnects', async () => {
-    const { transport } = open();
+    const { transport } = env.open();
     const pending = transport.send([slowVideo()]).catch((e: unknown) => e);
     await expect.poll(() => transport.isConnected()).toBe(true);
     await transport.disconnect();
@@ -103,15 +76,15 @@ describe('reconnects and lifecycle', () => {
     expect(transport.sessionId()).toBeUndefined();
     const answer = await transport.send([imageTask()]);
     expect(answer.data).toHaveLength(1);
-    expect((await stats(emulator)).connections.authenticated).toBe(2);
+    expect((await stats(env.emulator)).connections.authenticated).toBe(2);
   });
 
   it('reconnects (and resumes) after inbound silence past inactivityTimeoutMs', async () => {
-    const { transport, logs } = open({ inactivityTimeoutMs: 150, heartbeatIntervalMs: 60_000 });
+    const { transport, logs } = env.open({ inactivityTimeoutMs: 150, heartbeatIntervalMs: 60_000 });
     await transport.connect();
     const session = transport.sessionId();
     await expect
-      .poll(async () => (await stats(emulator)).connections.resumed, { timeout: 2000 })
+      .poll(async () => (await stats(env.emulator)).connections.resumed, { timeout: 2000 })
       .toBeGreaterThan(0);
     expect(logs.some((line) => line.category === 'heartbeat' && /no inbound frame/.test(line.message))).toBe(
       true,
@@ -122,8 +95,8 @@ describe('reconnects and lifecycle', () => {
 
   it('keeps an idle socket alive with pings shorter than the server’s idle limit', async () => {
     const strict = await startEmulator({ port: 0, latency: { default: 5 }, inactivityTimeoutMs: 200 });
-    cleanups.push(() => strict.stop());
-    const { transport, logs } = open({ heartbeatIntervalMs: 50 }, strict);
+    env.defer(() => strict.stop());
+    const { transport, logs } = env.open({ heartbeatIntervalMs: 50 }, strict);
     await transport.connect();
     await sleep(700);
     const s = await stats(strict);
@@ -135,8 +108,8 @@ describe('reconnects and lifecycle', () => {
 
   it('without a heartbeat, the server’s idle close is survived by reconnect + resume', async () => {
     const strict = await startEmulator({ port: 0, latency: { default: 5 }, inactivityTimeoutMs: 100 });
-    cleanups.push(() => strict.stop());
-    const { transport } = open({ heartbeatIntervalMs: 60_000 }, strict);
+    env.defer(() => strict.stop());
+    const { transport } = env.open({ heartbeatIntervalMs: 60_000 }, strict);
     await transport.connect();
     await expect
       .poll(async () => (await stats(strict)).connections.resumed, { timeout: 2000 })
@@ -145,9 +118,9 @@ describe('reconnects and lifecycle', () => {
   });
 
   it('connect() is idempotent and shares one socket', async () => {
-    const { transport } = open();
+    const { transport } = env.open();
     await Promise.all([transport.connect(), transport.connect(), transport.send([imageTask()])]);
     await transport.connect();
-    expect((await stats(emulator)).connections.opened).toBe(1);
+    expect((await stats(env.emulator)).connections.opened).toBe(1);
   });
 });

@@ -1,45 +1,19 @@
 import { createRunwareClient, type ResultItem } from '@runware/core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import type { WebSocketConstructorLike, WebSocketLike } from '../src/index';
-import {
-  addFaults,
-  imageTask,
-  type RunningEmulator,
-  reset,
-  startEmulator,
-  stats,
-  submitCounts,
-  transportFor,
-  wsFrames,
-} from './support/emulator';
+import { addFaults, imageTask, stats, submitCounts, wsFrames } from './support/emulator';
+import { useFileEmulator } from './support/file-emulator';
 
 // Results of one task finish 25% of the latency apart (60, 75, 90 ms): a failed slot is pushed
 // before the later successes, as on the real service.
-let emulator: RunningEmulator;
-let close: (() => Promise<void>) | undefined;
-
-beforeAll(async () => {
-  emulator = await startEmulator({ port: 0, latency: { default: 5, imageInference: 60 } });
-});
-afterAll(() => emulator.stop());
-beforeEach(() => reset(emulator));
-afterEach(async () => {
-  await close?.();
-  close = undefined;
-});
-
-function open(extra: Parameters<typeof transportFor>[1] = {}) {
-  const made = transportFor(emulator, extra);
-  close = () => made.transport.disconnect();
-  return made;
-}
+const env = useFileEmulator({ default: 5, imageInference: 60 });
 
 const failure = { code: 'inferenceError', message: 'injected result failure' } as const;
 
 /** A fault failing result `index` of the next task (every result when `index` is undefined). */
 const failResults = (index: number | undefined, count: number, extra: Record<string, unknown> = {}) =>
-  addFaults(emulator, [
+  addFaults(env.emulator, [
     {
       kind: 'itemError',
       taskType: 'imageInference',
@@ -51,12 +25,12 @@ const failResults = (index: number | undefined, count: number, extra: Record<str
 
 /** The getResponse frames the transport wrote for one taskUUID. */
 async function pollsOf(taskUUID: string): Promise<number> {
-  const frames = await wsFrames(emulator);
+  const frames = await wsFrames(env.emulator);
   return frames.flat().filter((task) => task.taskType === 'getResponse' && task.taskUUID === taskUUID).length;
 }
 
 /** Sends one sync task of three results, collecting what onItem saw. */
-async function sendThree(transport: ReturnType<typeof open>['transport']) {
+async function sendThree(transport: ReturnType<typeof env.open>['transport']) {
   const task = imageTask({ numberResults: 3 });
   const seen: ResultItem[] = [];
   // A hang would end as a rejection with code timeout, well inside the test's own budget.
@@ -73,7 +47,7 @@ function expectSuccesses(seen: readonly ResultItem[], data: readonly ResultItem[
 
 describe('a sync task with several results, one of which fails', () => {
   it.each([1, 0])('keeps the other results when result %i fails', async (index) => {
-    const { transport } = open();
+    const { transport } = env.open();
     await transport.connect();
     await failResults(index, 1, failure);
     const { task, seen, answer } = await sendThree(transport);
@@ -83,37 +57,37 @@ describe('a sync task with several results, one of which fails', () => {
     ]);
     // The failure alone did not end the task: its state was read to know whether more would come.
     await expect.poll(() => pollsOf(task.taskUUID)).toBeGreaterThanOrEqual(1);
-    expect((await submitCounts(emulator)).get(task.taskUUID)).toBe(1);
+    expect((await submitCounts(env.emulator)).get(task.taskUUID)).toBe(1);
   });
 
   it('counts a failed result once when its frame is duplicated and it is read back by getResponse', async () => {
-    const { transport } = open();
+    const { transport } = env.open();
     await transport.connect();
     await failResults(1, 1, failure);
-    await addFaults(emulator, [{ kind: 'duplicateFrames', rate: 1 }]);
+    await addFaults(env.emulator, [{ kind: 'duplicateFrames', rate: 1 }]);
     const { seen, answer } = await sendThree(transport);
     expectSuccesses(seen, answer.data, 2);
     expect(answer.errors).toHaveLength(1);
-    expect((await stats(emulator)).faultsApplied.duplicateFrames).toBeGreaterThan(0);
+    expect((await stats(env.emulator)).faultsApplied.duplicateFrames).toBeGreaterThan(0);
   });
 
   it.each([1, 2])(
     'keeps every success when the socket drops %i frame(s) into a task with a failed result',
     async (afterFrames) => {
-      const { transport } = open();
+      const { transport } = env.open();
       await transport.connect();
       await failResults(1, 1, failure);
-      await addFaults(emulator, [{ kind: 'wsClose', afterFrames, count: 1 }]);
+      await addFaults(env.emulator, [{ kind: 'wsClose', afterFrames, count: 1 }]);
       const { task, seen, answer } = await sendThree(transport);
       expectSuccesses(seen, answer.data, 2);
       expect(answer.errors).toEqual([expect.objectContaining({ ...failure, taskUUID: task.taskUUID })]);
-      expect((await stats(emulator)).connections.resumed).toBe(1);
-      expect((await submitCounts(emulator)).get(task.taskUUID)).toBe(1);
+      expect((await stats(env.emulator)).connections.resumed).toBe(1);
+      expect((await submitCounts(env.emulator)).get(task.taskUUID)).toBe(1);
     },
   );
 
   it('resolves with the errors when every result fails, each with its own message', async () => {
-    const { transport } = open();
+    const { transport } = env.open();
     await transport.connect();
     await failResults(undefined, 3);
     const { task, seen, answer } = await sendThree(transport);
@@ -125,7 +99,7 @@ describe('a sync task with several results, one of which fails', () => {
   });
 
   it('resolves when every result fails with the same message (the task state decides)', async () => {
-    const { transport } = open();
+    const { transport } = env.open();
     await transport.connect();
     await failResults(undefined, 3, failure);
     const { task, answer } = await sendThree(transport);
@@ -177,7 +151,7 @@ function failureOnlyPolls(): WebSocketConstructorLike {
 
 describe('a server that gave up on the task', () => {
   it('ends the task after a few polls answered with the failure alone, not at the timeout', async () => {
-    const { transport, logs } = open({ WebSocket: failureOnlyPolls() });
+    const { transport, logs } = env.open({ WebSocket: failureOnlyPolls() });
     await transport.connect();
     await failResults(undefined, 3, failure);
     const { task, answer } = await sendThree(transport);
@@ -191,7 +165,7 @@ describe('a server that gave up on the task', () => {
 
 describe('an error about the whole task ends it at once, nothing polled', () => {
   it('a validation error naming a parameter', async () => {
-    const { transport } = open();
+    const { transport } = env.open();
     const task = imageTask({ numberResults: 3, outputFormat: 'BMP' });
     const answer = await transport.send([task]);
     expect(answer.data).toEqual([]);
@@ -201,7 +175,7 @@ describe('an error about the whole task ends it at once, nothing polled', () => 
   });
 
   it('a quota error from a result, without a parameter', async () => {
-    const { transport } = open();
+    const { transport } = env.open();
     await transport.connect();
     await failResults(1, 1, { code: 'insufficientCredits', message: 'out of credits' });
     const { task, seen, answer } = await sendThree(transport);
@@ -216,10 +190,10 @@ describe('an error about the whole task ends it at once, nothing polled', () => 
 
 describe('through the engine (createRunwareClient)', () => {
   it('rejects with the failed result’s code after onResult saw every success', async () => {
-    const { transport } = open();
+    const { transport } = env.open();
     await transport.connect();
     await failResults(1, 1, failure);
-    const client = createRunwareClient({ config: { apiKey: emulator.apiKey }, transport });
+    const client = createRunwareClient({ config: { apiKey: env.emulator.apiKey }, transport });
     const reported: ResultItem[] = [];
     const run = client.run(
       {

@@ -1,39 +1,13 @@
 import { createRunwareClient, type ResultItem } from '@runware/core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import {
-  addFaults,
-  imageTask,
-  pollUntilDone,
-  type RunningEmulator,
-  reset,
-  startEmulator,
-  stats,
-  transportFor,
-  wsFrames,
-} from './support/emulator';
+import { describe, expect, it } from 'vitest';
+import { addFaults, imageTask, pollUntilDone, stats, wsFrames } from './support/emulator';
+import { useFileEmulator } from './support/file-emulator';
 
-let emulator: RunningEmulator;
-let close: (() => Promise<void>) | undefined;
-
-beforeAll(async () => {
-  emulator = await startEmulator({ port: 0, latency: { default: 5, imageInference: 10 } });
-});
-afterAll(() => emulator.stop());
-beforeEach(() => reset(emulator));
-afterEach(async () => {
-  await close?.();
-  close = undefined;
-});
-
-function open(extra: Parameters<typeof transportFor>[1] = {}) {
-  const made = transportFor(emulator, extra);
-  close = () => made.transport.disconnect();
-  return made;
-}
+const env = useFileEmulator({ default: 5, imageInference: 10 });
 
 describe('sending over one socket', () => {
   it('connects lazily on the first send and resolves a sync task with its items, calling onItem', async () => {
-    const { transport } = open();
+    const { transport } = env.open();
     expect(transport.isConnected()).toBe(false);
     expect(transport.name).toBe('websocket');
     expect(transport.capabilities).toEqual({ streaming: false, push: true, resume: true });
@@ -46,11 +20,11 @@ describe('sending over one socket', () => {
     expect(new Set(answer.data.map((item) => item.imageUUID)).size).toBe(3);
     expect(transport.isConnected()).toBe(true);
     expect(transport.sessionId()).toMatch(/^[0-9a-f-]{36}$/);
-    expect((await stats(emulator)).connections.authenticated).toBe(1);
+    expect((await stats(env.emulator)).connections.authenticated).toBe(1);
   });
 
   it('resolves an async task with its ACK, then answers getResponse polls with the state', async () => {
-    const { transport } = open();
+    const { transport } = env.open();
     const task = imageTask({ deliveryMethod: 'async', numberResults: 2 });
     const ack = await transport.send([task]);
     expect(ack).toEqual({ data: [{ taskType: 'imageInference', taskUUID: task.taskUUID }], errors: [] });
@@ -59,7 +33,7 @@ describe('sending over one socket', () => {
   });
 
   it('sends a getResponse batch in one frame and shares one outstanding poll per taskUUID', async () => {
-    const { transport } = open();
+    const { transport } = env.open();
     const a = imageTask({ deliveryMethod: 'async' });
     const b = imageTask({ deliveryMethod: 'async' });
     await transport.send([a, b]);
@@ -71,7 +45,7 @@ describe('sending over one socket', () => {
     expect(new Set(first?.data.map((item) => item.taskUUID))).toEqual(new Set([a.taskUUID, b.taskUUID]));
     expect(second?.data.every((item) => item.taskUUID === a.taskUUID)).toBe(true);
     // One frame for the batch; the concurrent poll of `a` joined it instead of writing another.
-    const pollFrames = (await wsFrames(emulator)).filter((frame) =>
+    const pollFrames = (await wsFrames(env.emulator)).filter((frame) =>
       frame.some((task) => task.taskType === 'getResponse'),
     );
     expect(pollFrames).toHaveLength(1);
@@ -79,14 +53,14 @@ describe('sending over one socket', () => {
   });
 
   it('reports an unknown task polled as a taskNotFound error, not a throw', async () => {
-    const { transport } = open();
+    const { transport } = env.open();
     const answer = await transport.send([{ taskType: 'getResponse', taskUUID: crypto.randomUUID() }]);
     expect(answer.data).toEqual([]);
     expect(answer.errors[0]?.code).toBe('taskNotFound');
   });
 
   it('returns a task error as an error of that task, next to the other tasks’ results', async () => {
-    const { transport } = open();
+    const { transport } = env.open();
     const good = imageTask();
     const bad = imageTask({ model: 'nobody:1@1' });
     const answer = await transport.send([good, bad]);
@@ -96,7 +70,7 @@ describe('sending over one socket', () => {
   });
 
   it('carries 1,000 concurrent tasks over one socket, each resolved exactly once', async () => {
-    const { transport } = open();
+    const { transport } = env.open();
     const tasks = Array.from({ length: 1000 }, (_, i) => imageTask(i % 2 ? {} : { deliveryMethod: 'async' }));
     const seen = new Map<string, number>();
     const started = performance.now();
@@ -116,27 +90,27 @@ describe('sending over one socket', () => {
     });
     expect([...seen.values()].every((n) => n === 1)).toBe(true);
     expect(seen.size).toBe(500);
-    const s = await stats(emulator);
+    const s = await stats(env.emulator);
     expect(s.connections.authenticated).toBe(1);
   });
 
   it('counts a duplicated frame once', async () => {
-    const { transport } = open();
+    const { transport } = env.open();
     await transport.connect();
-    await addFaults(emulator, [{ kind: 'duplicateFrames', rate: 1 }]);
+    await addFaults(env.emulator, [{ kind: 'duplicateFrames', rate: 1 }]);
     const seen: ResultItem[] = [];
     const task = imageTask({ numberResults: 3 });
     const answer = await transport.send([task], { onItem: (item) => seen.push(item) });
     expect(answer.data).toHaveLength(3);
     expect(seen).toHaveLength(3);
     expect(new Set(seen.map((item) => item.imageUUID)).size).toBe(3);
-    expect((await stats(emulator)).faultsApplied.duplicateFrames).toBeGreaterThan(0);
+    expect((await stats(env.emulator)).faultsApplied.duplicateFrames).toBeGreaterThan(0);
   });
 
   it('ignores malformed frames with a logged warning', async () => {
-    const { transport, logs } = open();
+    const { transport, logs } = env.open();
     await transport.connect();
-    await addFaults(emulator, [{ kind: 'malformedFrames', count: 5 }]);
+    await addFaults(env.emulator, [{ kind: 'malformedFrames', count: 5 }]);
     const answers = await Promise.all([1, 2, 3].map(() => transport.send([imageTask()])));
     expect(answers.every((answer) => answer.data.length === 1)).toBe(true);
     const warnings = logs.filter((line) => line.category === 'warn' && /malformed/.test(line.message));
@@ -144,7 +118,7 @@ describe('sending over one socket', () => {
   });
 
   it('keeps dispatching when a caller’s onItem throws', async () => {
-    const { transport, logs } = open();
+    const { transport, logs } = env.open();
     const [a, b] = await Promise.all([
       transport.send([imageTask({ numberResults: 2 })], {
         onItem: () => {
@@ -159,9 +133,9 @@ describe('sending over one socket', () => {
   });
 
   it('reports an item error (itemError fault) as the task’s error', async () => {
-    const { transport } = open();
+    const { transport } = env.open();
     await transport.connect();
-    await addFaults(emulator, [{ kind: 'itemError', index: 0, code: 'inferenceError', count: 1 }]);
+    await addFaults(env.emulator, [{ kind: 'itemError', index: 0, code: 'inferenceError', count: 1 }]);
     const task = imageTask();
     const answer = await transport.send([task]);
     expect(answer.data).toEqual([]);
@@ -171,14 +145,14 @@ describe('sending over one socket', () => {
   });
 
   it('times out a sync wait with a RunwareError of code timeout', async () => {
-    const { transport } = open();
+    const { transport } = env.open();
     await expect(
       transport.send([imageTask({ taskType: 'videoInference', model: 'x' })], { timeoutMs: 1 }),
     ).rejects.toMatchObject({ code: 'timeout' });
   });
 
   it('rejects an aborted send with code aborted', async () => {
-    const { transport } = open();
+    const { transport } = env.open();
     const controller = new AbortController();
     const pending = transport.send([imageTask()], { signal: controller.signal });
     controller.abort();
@@ -186,8 +160,8 @@ describe('sending over one socket', () => {
   });
 
   it('drives createRunwareClient end to end (async run, polled over the same socket)', async () => {
-    const { transport } = open();
-    const client = createRunwareClient({ config: { apiKey: emulator.apiKey }, transport });
+    const { transport } = env.open();
+    const client = createRunwareClient({ config: { apiKey: env.emulator.apiKey }, transport });
     const images = await client.run({
       taskType: 'imageInference',
       model: 'runware:400@1',
@@ -198,6 +172,6 @@ describe('sending over one socket', () => {
     });
     expect(images).toHaveLength(2);
     await client.close();
-    expect((await stats(emulator)).connections.authenticated).toBe(1);
+    expect((await stats(env.emulator)).connections.authenticated).toBe(1);
   });
 });

@@ -1,9 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { type RunningEmulator, startEmulator } from '@runware/emulator';
-import type { LogCategory } from '../../src/index';
+import { createRestTransport, type LogCategory, type RestTransportOptions } from '../../src/index';
 
 export type { RunningEmulator };
 export { startEmulator };
+
+/** A REST transport on `emulator` with short retry delays; `extra` overrides any option. */
+export const transportFor = (emulator: RunningEmulator, extra: Partial<RestTransportOptions> = {}) =>
+  createRestTransport({ apiKey: emulator.apiKey, baseUrl: emulator.httpUrl, retryDelayMs: 5, ...extra });
 
 /** The valid sync task of the brief; `extra` overrides any field. */
 export function imageTask(extra: Record<string, unknown> = {}) {
