@@ -5,7 +5,7 @@ import { packageBuild } from '../../tsup.base';
 // declarations pull in that lib for consumers whose tsconfig does not list it.
 export default defineConfig(
   packageBuild(
-    { index: 'src/index.ts', testing: 'src/testing/index.ts' },
+    { index: 'src/index.ts', testing: 'src/testing/index.ts', 'transport-kit': 'src/transport-kit/index.ts' },
     { dts: { banner: '/// <reference lib="esnext.disposable" />' } },
   ),
 );

@@ -1,30 +1,4 @@
-import { fileURLToPath } from 'node:url';
-import { configDefaults, defineConfig } from 'vitest/config';
-import { edgeGuard } from '../core/test/support/edge-guard';
+import { edgeSafeTestConfig } from '../core/test/support/edge-guard';
 
-// Every test file runs twice: in `node`, and in `edge` on edge-runtime's globals with Node
-// built-ins and Node-only globals taken away from src/ (../core/test/support/edge-guard.ts).
-export default defineConfig({
-  test: {
-    include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
-    testTimeout: 30_000,
-    hookTimeout: 60_000,
-    // Only `edge` uses the threads pool: it runs beside the forks pool of `node`, unisolated (src
-    // keeps no module state), so the second run adds far less than a second suite's time and CPU.
-    poolOptions: { threads: { isolate: false } },
-    projects: [
-      { extends: true, test: { name: 'node', environment: 'node' } },
-      {
-        extends: true,
-        plugins: [edgeGuard({ srcDir: fileURLToPath(new URL('./src', import.meta.url)) })],
-        test: {
-          name: 'edge',
-          environment: 'edge-runtime',
-          pool: 'threads',
-          // The pack test runs the packed tarball in Node child processes: nothing of it runs here.
-          exclude: [...configDefaults.exclude, 'test/pack.test.ts'],
-        },
-      },
-    ],
-  },
-});
+// Tests run in `node` and again in `edge` (../core/test/support/edge-guard.ts).
+export default edgeSafeTestConfig(new URL('.', import.meta.url));

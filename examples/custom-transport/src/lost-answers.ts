@@ -1,9 +1,13 @@
 import type { RawApiError, ResultItem, TaskPayload } from '@runware/core';
+import {
+  ackItem,
+  answersWithAck,
+  expectedItems,
+  isErrorItem,
+  isRunningItem,
+  itemError,
+} from '@runware/core/transport-kit';
 import type { Answer } from './parse-answer';
-
-/** Reads that change nothing: resending them is harmless, so they never need asking about. */
-const idempotent = new Set(['getResponse', 'getTaskDetails', 'ping', 'authentication']);
-export const isIdempotent = (task: TaskPayload): boolean => idempotent.has(task.taskType);
 
 /** getResponse with the same taskUUID asks about a task without submitting it again. */
 export const askAbout = (task: TaskPayload): TaskPayload => ({
@@ -24,22 +28,10 @@ export interface Triage {
   wide: RawApiError[];
 }
 
-const answersWithAck = (task: TaskPayload) =>
-  task.deliveryMethod === 'async' || typeof task.webhookURL === 'string';
-const expected = (task: TaskPayload) => (typeof task.numberResults === 'number' ? task.numberResults : 1);
-
-/** A polled slot that failed, as the error the sync answer would have carried for it. */
-function slotError(item: ResultItem): RawApiError {
-  const inner =
-    typeof item.error === 'object' && item.error !== null ? (item.error as Partial<RawApiError>) : {};
-  return {
-    code: inner.code ?? 'taskFailed',
-    message: inner.message ?? 'A result of the task failed.',
-    taskType: item.taskType,
-    taskUUID: item.taskUUID,
-  };
-}
-
+/**
+ * Sorts the tasks by what the answer says. How many items a task lists, which are still running
+ * and what a failed one means are the kit's rules (`expectedItems`, `isRunningItem`, `itemError`).
+ */
 export function triage(tasks: readonly TaskPayload[], answer: Answer): Triage {
   const out: Triage = { resend: [], running: [], data: [], errors: [], wide: [] };
   const ours = new Set(tasks.map((task) => task.taskUUID));
@@ -52,12 +44,12 @@ export function triage(tasks: readonly TaskPayload[], answer: Answer): Triage {
     } else if (items.length === 0 && errors.length > 0) {
       out.errors.push(...errors); // expired, say: that is the task's answer
     } else if (answersWithAck(task) && items.length > 0) {
-      out.data.push({ taskType: task.taskType, taskUUID: task.taskUUID }); // the ACK; the engine polls on
-    } else if (items.length < expected(task) || items.some((item) => item.status === 'processing')) {
+      out.data.push(ackItem(task)); // the ACK; the engine polls on
+    } else if (items.length < expectedItems(task) || items.some(isRunningItem)) {
       out.running.push(task);
     } else {
-      out.data.push(...items.filter((item) => item.status !== 'error'));
-      out.errors.push(...errors, ...items.filter((item) => item.status === 'error').map(slotError));
+      out.data.push(...items.filter((item) => !isErrorItem(item)));
+      out.errors.push(...errors, ...items.filter(isErrorItem).map(itemError));
     }
   }
   return out;

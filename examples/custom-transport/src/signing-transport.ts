@@ -13,10 +13,26 @@ import {
   type TransportResultV1,
   type TransportV1,
 } from '@runware/core';
-import { askAbout, isIdempotent, triage } from './lost-answers';
+// What every transport shares (retry rules, Retry-After, a fetch with a deadline, error factories)
+// comes from the kit, so this transport behaves like the SDK's own where it is not special.
+import {
+  abortableDelay,
+  abortedError,
+  closedError,
+  contextOf,
+  type ErrorContext,
+  type FetchFailure,
+  fetchWithTimeout,
+  isIdempotentTask,
+  isRetryableStatus,
+  neverSent,
+  parseRetryAfter,
+  timeoutError,
+} from '@runware/core/transport-kit';
+import { askAbout, triage } from './lost-answers';
 import { type Answer, parseAnswer } from './parse-answer';
 import { createRequestSigner } from './request-signature';
-import { isRetryableStatus, mayHaveRun, neverSent, parseRetryAfter, retryDelay } from './retry-policy';
+import { mayHaveRun, retryDelay } from './retry-policy';
 
 export interface SigningTransportOptions {
   /** The signing proxy's URL; requests are POSTed to exactly this URL. */
@@ -27,7 +43,7 @@ export interface SigningTransportOptions {
   fetch?: typeof globalThis.fetch;
   /** Retries after the first attempt (default 3). */
   maxRetries?: number;
-  /** First backoff delay in ms, doubled each retry (default 250). */
+  /** First backoff delay in ms, doubled each retry, plus up to 30 % jitter (default 250). */
   retryDelayMs?: number;
   /** Cap of any wait, `Retry-After` included (default 5 000). */
   maxRetryDelayMs?: number;
@@ -48,65 +64,73 @@ export function createSigningTransport(options: SigningTransportOptions): Transp
   const sign = createRequestSigner(options.clientId, options.secret);
   const closing = new AbortController();
 
-  const closedError = () => createRunwareError('disconnected', 'The transport was closed.');
+  const closed = (context: ErrorContext) => closedError(context, 'signing transport');
   const connectionError = (cause: unknown) =>
     createRunwareError('connectionFailed', `No answer from the signing proxy (${String(cause)}).`, { cause });
 
-  /** One attempt's signal (caller, close, timeout) and how to name what ended it. */
-  function attempt(opts: SendOptionsV1) {
-    if (opts.signal?.aborted) throw createRunwareError('aborted', 'The call was aborted.');
-    if (closing.signal.aborted) throw closedError();
+  /** A request that ended without an answer: the RunwareError it ends with, or `Lost`. */
+  function ended(failure: FetchFailure, opts: SendOptionsV1, context: ErrorContext): RunwareError | Lost {
+    switch (failure.kind) {
+      case 'aborted':
+        // `closing` is an AbortSignal too: the caller's signal says which of the two fired.
+        return opts.signal?.aborted ? abortedError(context, failure.reason) : closed(context);
+      case 'closed':
+        return closed(context);
+      case 'timeout':
+        return timeoutError(context, opts.timeoutMs ?? 0);
+      case 'network':
+        return { lost: true, sent: !neverSent(failure.cause), cause: failure.cause };
+    }
+  }
+
+  /** One stream attempt's signal (caller, close, timeout) and how to name what ended it. */
+  function attempt(opts: SendOptionsV1, context: ErrorContext) {
+    if (opts.signal?.aborted) throw abortedError(context, opts.signal.reason);
+    if (closing.signal.aborted) throw closed(context);
     const timer = opts.timeoutMs ? AbortSignal.timeout(opts.timeoutMs) : undefined;
     const signals = [closing.signal, opts.signal, timer].filter((s): s is AbortSignal => s !== undefined);
     const failure = (cause: unknown): RunwareError | Lost => {
       if (isRunwareError(cause)) return cause;
-      if (opts.signal?.aborted) return createRunwareError('aborted', 'The call was aborted.', { cause });
-      if (closing.signal.aborted) return closedError();
-      if (timer?.aborted) return createRunwareError('timeout', `No answer within ${opts.timeoutMs} ms.`);
-      return { lost: true, sent: !neverSent(cause), cause };
+      const kind: FetchFailure = opts.signal?.aborted
+        ? { kind: 'aborted', reason: cause }
+        : closing.signal.aborted
+          ? { kind: 'closed' }
+          : timer?.aborted
+            ? { kind: 'timeout' }
+            : { kind: 'network', cause };
+      return ended(kind, opts, context);
     };
     return { signal: AbortSignal.any(signals), failure };
   }
 
-  async function post(body: string, accept: string, signal: AbortSignal): Promise<Response> {
+  async function signedInit(body: string, accept: string) {
     const headers = { ...(await sign(body)), 'content-type': 'application/json', accept };
-    return fetchImpl(options.proxyUrl, { method: 'POST', headers, body, signal });
+    return { method: 'POST', headers, body };
   }
 
   /** Waits before a retry or a poll; rejects at once on abort or close. */
-  async function wait(ms: number, opts: SendOptionsV1): Promise<void> {
-    const signal = AbortSignal.any(opts.signal ? [closing.signal, opts.signal] : [closing.signal]);
-    await new Promise<void>((resolve, reject) => {
-      const onAbort = () => {
-        clearTimeout(timer);
-        reject(opts.signal?.aborted ? createRunwareError('aborted', 'The call was aborted.') : closedError());
-      };
-      const timer = setTimeout(() => {
-        signal.removeEventListener('abort', onAbort);
-        resolve();
-      }, ms);
-      if (signal.aborted) onAbort();
-      else signal.addEventListener('abort', onAbort, { once: true });
-    });
+  async function wait(ms: number, opts: SendOptionsV1, context: ErrorContext): Promise<void> {
+    try {
+      await abortableDelay(ms, [opts.signal, closing.signal]);
+    } catch (reason) {
+      throw opts.signal?.aborted ? abortedError(context, reason) : closed(context);
+    }
   }
 
-  /** POSTs a batch and reads the whole answer, or says that none came. */
-  async function exchange(tasks: readonly TaskPayload[], opts: SendOptionsV1) {
-    const { signal, failure } = attempt(opts);
-    let status: number;
-    let text: string;
-    let retryAfter: string | null;
-    try {
-      const response = await post(JSON.stringify(tasks), 'application/json', signal);
-      ({ status } = response);
-      retryAfter = response.headers.get('retry-after');
-      text = await response.text();
-    } catch (cause) {
-      const ended = failure(cause);
-      if ('lost' in ended) return ended;
-      throw ended;
+  /** POSTs a batch and reads the whole answer within the call's timeout, or says that none came. */
+  async function exchange(tasks: readonly TaskPayload[], opts: SendOptionsV1, context: ErrorContext) {
+    const init = await signedInit(JSON.stringify(tasks), 'application/json');
+    const outcome = await fetchWithTimeout(fetchImpl, options.proxyUrl, init, {
+      timeoutMs: opts.timeoutMs,
+      signals: [opts.signal, closing.signal],
+    });
+    if (outcome.kind !== 'answer') {
+      const failure = ended(outcome, opts, context);
+      if ('lost' in failure) return failure;
+      throw failure;
     }
-    return { ...parseAnswer(status, text), retryAfterMs: parseRetryAfter(retryAfter) };
+    const retryAfterMs = parseRetryAfter(outcome.headers.get('retry-after'));
+    return { ...parseAnswer(outcome.status, outcome.text), retryAfterMs };
   }
 
   async function send(tasks: readonly TaskPayload[], opts: SendOptionsV1 = {}): Promise<TransportResultV1> {
@@ -117,11 +141,12 @@ export function createSigningTransport(options: SigningTransportOptions): Transp
     /** Submitted, but the answer was lost: ask the service about them before any resend. */
     let unknown: TaskPayload[] = [];
     let failures = 0;
+    const context = contextOf(tasks);
     const deadline = Date.now() + (opts.timeoutMs ?? stillRunningBudgetMs);
 
     while (toSend.length > 0 || unknown.length > 0) {
       const asking = unknown.length > 0;
-      const outcome = await exchange(asking ? unknown.map(askAbout) : toSend, opts);
+      const outcome = await exchange(asking ? unknown.map(askAbout) : toSend, opts, context);
       const answered = !('lost' in outcome) && !isRetryableStatus(outcome.status);
       if (answered && asking) {
         const found = triage(unknown, outcome);
@@ -134,7 +159,7 @@ export function createSigningTransport(options: SigningTransportOptions): Transp
         if (unknown.length === 0) continue;
         if (Date.now() > deadline)
           throw createRunwareError('timeout', 'Accepted tasks did not finish in time.');
-        await wait(pollIntervalMs, opts);
+        await wait(pollIntervalMs, opts, context);
         continue;
       }
       if (answered) {
@@ -147,13 +172,13 @@ export function createSigningTransport(options: SigningTransportOptions): Transp
       // No usable answer. Tasks that may have reached the service are asked about, not resent.
       const maybeRan = 'lost' in outcome ? outcome.sent : mayHaveRun(outcome.status);
       if (!asking && maybeRan) {
-        unknown = toSend.filter((task) => !isIdempotent(task));
-        toSend = toSend.filter(isIdempotent);
+        unknown = toSend.filter((task) => !isIdempotentTask(task));
+        toSend = toSend.filter(isIdempotentTask);
       }
       failures += 1;
       if (failures > maxRetries) return giveUp(outcome);
       const retryAfterMs = 'lost' in outcome ? undefined : outcome.retryAfterMs;
-      await wait(retryDelay(failures, retryAfterMs, retryDelayMs, maxRetryDelayMs), opts);
+      await wait(retryDelay(failures, retryAfterMs, retryDelayMs, maxRetryDelayMs), opts, context);
     }
     return { data, errors, status };
 
@@ -165,18 +190,20 @@ export function createSigningTransport(options: SigningTransportOptions): Transp
   }
 
   async function stream(task: TaskPayload, opts: SendOptionsV1 = {}): Promise<ReadableStream<Uint8Array>> {
+    const context = contextOf([task]);
     for (let failures = 0; ; failures += 1) {
       // The timeout, when given, covers the whole stream: the attempt's signal also ends the body.
-      const { signal, failure } = attempt(opts);
+      const { signal, failure } = attempt(opts, context);
       let response: Response;
       try {
-        response = await post(JSON.stringify([task]), 'text/event-stream', signal);
+        const init = await signedInit(JSON.stringify([task]), 'text/event-stream');
+        response = await fetchImpl(options.proxyUrl, { ...init, signal });
       } catch (cause) {
         const ended = failure(cause);
         if (!('lost' in ended)) throw ended;
         // A stream cannot be asked about or resumed: resend only what never left this machine.
         if (ended.sent || failures >= maxRetries) throw connectionError(ended.cause);
-        await wait(retryDelay(failures + 1, undefined, retryDelayMs, maxRetryDelayMs), opts);
+        await wait(retryDelay(failures + 1, undefined, retryDelayMs, maxRetryDelayMs), opts, context);
         continue;
       }
       const isSse = (response.headers.get('content-type') ?? '').includes('text/event-stream');
@@ -184,7 +211,7 @@ export function createSigningTransport(options: SigningTransportOptions): Transp
       const text = await response.text().catch(() => '');
       if ((response.status === 408 || response.status === 429) && failures < maxRetries) {
         const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'));
-        await wait(retryDelay(failures + 1, retryAfterMs, retryDelayMs, maxRetryDelayMs), opts);
+        await wait(retryDelay(failures + 1, retryAfterMs, retryDelayMs, maxRetryDelayMs), opts, context);
         continue;
       }
       const first = response.ok ? undefined : parseAnswer(response.status, text).errors[0];

@@ -1,5 +1,5 @@
 import { runTransportConformance } from '@runware/core/testing';
-import { startEmulator } from '@runware/emulator';
+import { startTestEmulator } from '@runware/emulator/testing';
 import { afterAll, afterEach, beforeAll, describe, it } from 'vitest';
 import { type RunningSigningProxy, startSigningProxy } from '../src/signing-proxy';
 import { createSigningTransport } from '../src/signing-transport';
@@ -38,6 +38,6 @@ runTransportConformance(
       return createSigningTransport({ proxyUrl: proxy.url, clientId, secret });
     },
     manifest: { streaming: true, push: false, resume: false, wire: 'rest', retries: true },
-    emulator: () => startEmulator({ port: 0 }),
+    emulator: startTestEmulator,
   },
 );

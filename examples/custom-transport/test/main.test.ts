@@ -1,27 +1,14 @@
-import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { exec } from '@runware/pack-check';
 import { describe, expect, it } from 'vitest';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
+// Run as a user would, against the in-process emulator: no RUNWARE_API_KEY.
+delete process.env.RUNWARE_API_KEY;
 
 describe('src/main.ts (the demo)', () => {
   it('runs an image task and a text stream through the signing proxy, and shows a forged client refused', async () => {
-    const env = { ...process.env };
-    delete env.RUNWARE_API_KEY;
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-      cwd: root,
-      env,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk) => {
-      stdout += chunk;
-    });
-    child.stderr.on('data', (chunk) => {
-      stderr += chunk;
-    });
-    const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+    const { code, stdout, stderr } = await exec(process.execPath, ['--import', 'tsx', 'src/main.ts'], root);
     expect(stderr).toBe('');
     expect(code).toBe(0);
     expect(stdout).toMatch(/^Signing proxy http:\/\/127\.0\.0\.1:\d+\/v1 → the local emulator$/m);

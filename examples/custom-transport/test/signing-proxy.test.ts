@@ -1,4 +1,4 @@
-import { startEmulator } from '@runware/emulator';
+import { useEmulator } from '@runware/emulator/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRequestSigner } from '../src/request-signature';
 import { type RunningSigningProxy, startSigningProxy } from '../src/signing-proxy';
@@ -6,16 +6,17 @@ import { clientId, imageTask, readAll, secret, textTask } from './support/harnes
 
 // A key that would be easy to spot anywhere the client can look.
 const apiKey = 'upstream-key-that-must-stay-in-the-proxy';
-let emulator: Awaited<ReturnType<typeof startEmulator>>;
+const emulator = useEmulator(
+  { beforeAll, afterAll },
+  { apiKeys: [apiKey], onlyTheseKeys: true, tokenDelayMs: 10 },
+);
 let proxy: RunningSigningProxy;
 
 beforeAll(async () => {
-  emulator = await startEmulator({ port: 0, apiKeys: [apiKey], onlyTheseKeys: true, tokenDelayMs: 10 });
   proxy = await startSigningProxy({ upstreamUrl: emulator.httpUrl, apiKey, clients: { [clientId]: secret } });
 });
 afterAll(async () => {
   await proxy?.stop();
-  await emulator?.stop();
 });
 
 const sign = createRequestSigner(clientId, secret);
@@ -29,16 +30,6 @@ async function post(body: string, headers: Record<string, string>, signal?: Abor
   });
 }
 
-async function capturedSince(since: number) {
-  const response = await fetch(`${emulator.controlUrl}/requests?since=${since}`);
-  return ((await response.json()) as { requests: { id: number; headers: Record<string, string> }[] })
-    .requests;
-}
-
-async function lastCapturedId() {
-  return (await capturedSince(0)).reduce((max, request) => Math.max(max, request.id), 0);
-}
-
 const refusal = async (response: Response) => ({
   status: response.status,
   body: (await response.json()) as { errors: { code: string; reason: string }[] },
@@ -46,18 +37,18 @@ const refusal = async (response: Response) => ({
 
 describe('startSigningProxy', () => {
   it('forwards a signed request with the key, and nothing of the signature', async () => {
-    const since = await lastCapturedId();
+    const mark = await emulator.control.mark();
     const body = JSON.stringify([imageTask({ deliveryMethod: 'sync' })]);
     const response = await post(body, await sign(body));
     expect(response.status).toBe(200);
     expect((await response.json()) as unknown).toMatchObject({ data: [{ taskType: 'imageInference' }] });
-    const [captured] = await capturedSince(since);
+    const [captured] = await mark.requests();
     expect(captured?.headers.authorization).toBe('[redacted]'); // the emulator saw (and hid) a key
     expect(Object.keys(captured?.headers ?? {}).filter((name) => name.startsWith('x-'))).toEqual([]);
   });
 
   it('refuses a bad or missing signature with 401 invalidCredentials, before the API sees anything', async () => {
-    const since = await lastCapturedId();
+    const mark = await emulator.control.mark();
     const body = JSON.stringify([imageTask()]);
     const headers = await sign(body);
     const tampered = await post(JSON.stringify([imageTask()]), headers);
@@ -72,11 +63,11 @@ describe('startSigningProxy', () => {
     const wrongSecret = createRequestSigner(clientId, 'not-the-secret');
     const forged = await refusal(await post(body, await wrongSecret(body)));
     expect(forged.body.errors[0]?.reason).toBe('badSignature');
-    expect(await capturedSince(since)).toEqual([]);
+    expect(await mark.requests()).toEqual([]);
   });
 
   it('refuses a replayed signature, and a stale or future timestamp', async () => {
-    const since = await lastCapturedId();
+    const mark = await emulator.control.mark();
     const body = JSON.stringify([imageTask({ deliveryMethod: 'async' })]);
     const headers = await sign(body);
     expect((await post(body, headers)).status).toBe(200);
@@ -88,15 +79,11 @@ describe('startSigningProxy', () => {
       const answer = await refusal(await post(other, await skewed(other)));
       expect(answer).toMatchObject({ status: 401, body: { errors: [{ reason: 'staleTimestamp' }] } });
     }
-    expect(await capturedSince(since)).toHaveLength(1);
+    expect(await mark.requests()).toHaveLength(1);
   });
 
   it('passes error statuses and Retry-After through', async () => {
-    await fetch(`${emulator.controlUrl}/faults`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ kind: 'httpError', status: 429, retryAfter: 7, count: 1 }),
-    });
+    await emulator.control.addFaults([{ kind: 'httpError', status: 429, retryAfter: 7, count: 1 }]);
     const body = JSON.stringify([imageTask()]);
     const response = await post(body, await sign(body));
     expect(response.status).toBe(429);
@@ -161,12 +148,7 @@ describe('startSigningProxy', () => {
   });
 
   it('aborts the upstream request when the client goes away', async () => {
-    const stats = async () =>
-      (
-        (await (await fetch(`${emulator.controlUrl}/stats`)).json()) as {
-          streams: { opened: number; completed: number };
-        }
-      ).streams;
+    const stats = async () => (await emulator.control.stats()).streams;
     const before = await stats();
     const controller = new AbortController();
     const body = JSON.stringify([textTask({ settings: { maxTokens: 40 } })]);

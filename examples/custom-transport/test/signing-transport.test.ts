@@ -1,4 +1,5 @@
 import { isRunwareError, type RunwareError } from '@runware/core';
+import { rejectionOf } from '@runware/emulator/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSigningTransport } from '../src/signing-transport';
 import { type Harness, imageTask, readAll, startHarness, submitsOf, textTask } from './support/harness';
@@ -11,14 +12,9 @@ afterAll(async () => {
   await h?.stop();
 });
 
-async function rejection(promise: Promise<unknown>): Promise<RunwareError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  if (!isRunwareError(error)) throw new Error(`expected a RunwareError, got ${String(error)}`);
-  return error;
-}
+/** What `promise` rejects with, which must be a RunwareError. */
+const rejection = (promise: PromiseLike<unknown>): Promise<RunwareError> =>
+  rejectionOf(promise, isRunwareError);
 
 describe('createSigningTransport', () => {
   it('sends a batch: sync results, async ACKs and task errors, as the service answered', async () => {

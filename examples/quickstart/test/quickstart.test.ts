@@ -1,28 +1,15 @@
-import { spawn } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { exec } from '@runware/pack-check';
 import { describe, expect, it } from 'vitest';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
+// Run as a user would, against the in-process emulator: no RUNWARE_API_KEY.
+delete process.env.RUNWARE_API_KEY;
 
 describe('examples/quickstart (the README demo)', () => {
   it('runs against the in-process emulator: saves an image, streams, runs tasks concurrently, prints a summary', async () => {
-    const env = { ...process.env };
-    delete env.RUNWARE_API_KEY;
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-      cwd: root,
-      env,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (c) => {
-      stdout += c;
-    });
-    child.stderr.on('data', (c) => {
-      stderr += c;
-    });
-    const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+    const { code, stdout, stderr } = await exec(process.execPath, ['--import', 'tsx', 'src/main.ts'], root);
     expect(stderr).toBe('');
     expect(code).toBe(0);
     expect(stdout).toContain('talking to the local emulator');

@@ -8,7 +8,7 @@ import { runRecipe } from './support/run-recipe';
 
 await runRecipe(async (target) => {
   const { apiKey, httpBaseUrl } = target;
-  const transport = createRestTransport({ apiKey, ...(httpBaseUrl ? { baseUrl: httpBaseUrl } : {}) });
+  const transport = createRestTransport({ apiKey, ...(httpBaseUrl ? { httpBaseUrl } : {}) });
 
   // Without the SDK's bundled registry, either pass taskType on every call, or hand the client
   // a small static registry of just the models this function uses (slugs included).

@@ -1,40 +1,17 @@
-import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { exec } from '@runware/pack-check';
 import { describe, expect, it } from 'vitest';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
-interface RunResult {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-/** Runs one recipe as a user would, against the in-process emulator (RUNWARE_API_KEY removed). */
-function runRecipe(name: string): Promise<RunResult> {
-  const env = { ...process.env };
-  delete env.RUNWARE_API_KEY;
-  const child = spawn(process.execPath, ['--import', 'tsx', `src/${name}.ts`], {
-    cwd: root,
-    env,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (chunk) => {
-    stdout += chunk;
-  });
-  child.stderr.on('data', (chunk) => {
-    stderr += chunk;
-  });
-  return new Promise((resolve) => child.once('close', (code) => resolve({ code, stdout, stderr })));
-}
+// Recipes run as a user would, against the in-process emulator: no RUNWARE_API_KEY.
+delete process.env.RUNWARE_API_KEY;
 
 /** Runs a recipe and asserts it exited cleanly against the emulator; returns its stdout. */
 async function ok(name: string): Promise<string> {
-  const { code, stdout, stderr } = await runRecipe(name);
+  const { code, stdout, stderr } = await exec(process.execPath, ['--import', 'tsx', `src/${name}.ts`], root);
   expect(stderr).toBe('');
   expect(code).toBe(0);
   expect(stdout).toContain('Talking to the local emulator');

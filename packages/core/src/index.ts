@@ -5,7 +5,6 @@
 
 export type { ResultOfParams, RunwareClient, TaskEnvelope, UtilityParams } from './client/client-types';
 export { type CreateRunwareClientOptions, createRunwareClient } from './client/create-runware-client';
-export { expectedItems } from './client/pending-task';
 export { defaultPolling, type PollingOptions } from './client/poll-scheduler';
 export type { RunOptions, StreamOptions } from './client/run-options';
 export { createStaticRegistry, type StaticRegistryTables } from './client/static-registry';
@@ -72,3 +71,4 @@ export type {
   TransportV1,
 } from './spec/transport-v1';
 export type { ValidationContextV1, ValidatorV1 } from './spec/validator-v1';
+export { expectedItems } from './transport-kit/result-items';

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type RunningEmulator, startEmulator } from '@runware/emulator';
+import { useEmulator } from '@runware/emulator/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRunwareError, type TransportV1 } from '../src/index';
 import {
@@ -117,11 +117,7 @@ const restManifest: TransportConformanceManifestV1 = {
   retries: false,
 };
 
-let emulator: RunningEmulator;
-beforeAll(async () => {
-  emulator = await startEmulator({ port: 0 });
-});
-afterAll(() => emulator.stop());
+const emulator = useEmulator({ beforeAll, afterAll });
 
 /** The suite over the shared emulator (no `stop`: it outlives each run) and a mini transport. */
 const suiteFor = (flaws: Flaws, manifest: TransportConformanceManifestV1 = restManifest) =>

@@ -2,6 +2,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { buildCatalog, type Catalog } from './content/index';
 import type { EmulatorContext } from './context';
+import { type ControlOperations, createControlOperations } from './control/control-operations';
 import { createFaults } from './control/faults';
 import { sendJson } from './http/respond';
 import { route } from './http/router';
@@ -28,6 +29,8 @@ export interface RunningEmulator {
   port: number;
   /** An API key the emulator accepts (the default key, or the first given). */
   apiKey: string;
+  /** The control API (`controlUrl`) in process, without HTTP: what `@runware/emulator/testing` uses. */
+  controlApi: ControlOperations;
   /** Stops listening, closes every connection and clears every timer. */
   stop(): Promise<void>;
 }
@@ -74,7 +77,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   ctx.faults.add(resolved.faults);
 
   const ws = createWebSocketEndpoint(ctx);
-  const hooks = {
+  const controlApi = createControlOperations(ctx, {
     closeSockets: (mode: 'terminate' | 'close', code?: number) => ws.closeAll(mode, code),
     reset() {
       ws.closeAll('terminate');
@@ -89,7 +92,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       Object.assign(stats, createStats());
       armSweep();
     },
-  };
+  });
 
   const server = createServer((req, res) => {
     const started = performance.now();
@@ -98,7 +101,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
         `${req.method} ${(req.url ?? '').split('?')[0]} ${res.statusCode} ${Math.round(performance.now() - started)}ms`,
       );
     });
-    route(ctx, hooks, req, res).catch((error: unknown) => {
+    route(ctx, controlApi, req, res).catch((error: unknown) => {
       // Last line of defence: a bug answers 500 instead of taking the process down.
       if (!res.headersSent)
         sendJson(res, 500, { errors: [{ code: 'internalServerError', message: (error as Error).message }] });
@@ -152,6 +155,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     controlUrl: `${baseUrl}/_emulator`,
     port,
     apiKey: [...resolved.apiKeys][0] ?? '',
+    controlApi,
     stop() {
       stopping ??= (async () => {
         scheduler.clearAll();

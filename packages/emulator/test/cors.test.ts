@@ -1,11 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { emulatorOptions, type RunningEmulator, startEmulator, uuid } from './support/emulator';
+import { useEmulator } from '../src/testing/index';
+import { emulatorOptions, uuid } from './support/emulator';
 
-let emulator: RunningEmulator;
-beforeAll(async () => {
-  emulator = await startEmulator(emulatorOptions());
-});
-afterAll(() => emulator.stop());
+const emulator = useEmulator({ beforeAll, afterAll }, emulatorOptions());
 
 const preflight = (url: string, headers: string) =>
   fetch(url, {

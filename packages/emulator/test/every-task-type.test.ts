@@ -2,16 +2,10 @@ import { taskTypeSchemaKeys } from '@runware/types';
 import snapshot from '@runware/types/api-snapshot.json' with { type: 'json' };
 import Ajv2019 from 'ajv/dist/2019.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  emulatorOptions,
-  pollUntilDone,
-  post,
-  type RunningEmulator,
-  startEmulator,
-  uuid,
-} from './support/emulator';
+import { imageTask, startTestEmulator, useEmulator } from '../src/testing/index';
+import { emulatorOptions, pollUntilDone, post, uuid } from './support/emulator';
 
-let emulator: RunningEmulator;
+const emulator = useEmulator({ beforeAll, afterAll }, emulatorOptions());
 let inputImage: string;
 const ajv = new Ajv2019({ strict: false, allErrors: true });
 const sections = {
@@ -44,19 +38,15 @@ function expectConformant(taskType: string, item: Record<string, unknown>) {
 }
 
 beforeAll(async () => {
-  emulator = await startEmulator(emulatorOptions());
   const png = (
     await post(emulator, [
-      {
-        taskType: 'imageInference',
-        taskUUID: uuid(),
-        model: 'runware:400@1',
+      imageTask({
         width: 40,
         height: 30,
         outputType: 'dataURI',
         outputFormat: 'PNG',
         deliveryMethod: 'sync',
-      },
+      }),
     ])
   ).body.data?.[0];
   const upload = await post(emulator, [
@@ -64,7 +54,6 @@ beforeAll(async () => {
   ]);
   inputImage = String(upload.body.data?.[0]?.imageUUID);
 });
-afterAll(() => emulator.stop());
 
 const inference: [string, () => Record<string, unknown>][] = [
   ['imageInference', () => ({ positivePrompt: 'a fox', width: 128, height: 64 })],
@@ -130,7 +119,7 @@ describe('every inference and processing task type', () => {
     };
     // Its own emulator with a long training run: on a loaded machine one poll can outlast the
     // shared emulator's 60 ms training, and the test would see no progress at all.
-    const slow = await startEmulator(emulatorOptions({ latency: { training: 1500 } }));
+    const slow = await startTestEmulator(emulatorOptions({ latency: { training: 1500 } }));
     try {
       await post(slow, [task]);
       const seen = new Set<number>();
@@ -145,15 +134,7 @@ describe('every inference and processing task type', () => {
       expect(seen.size).toBeGreaterThan(0);
       const air = String(done[0]?.air);
       const run = await post(slow, [
-        {
-          taskType: 'imageInference',
-          taskUUID: uuid(),
-          model: air,
-          positivePrompt: 'x',
-          width: 8,
-          height: 8,
-          deliveryMethod: 'sync',
-        },
+        imageTask({ model: air, positivePrompt: 'x', width: 8, height: 8, deliveryMethod: 'sync' }),
       ]);
       expect(run.status).toBe(200);
     } finally {
@@ -198,15 +179,7 @@ describe('utilities', () => {
     });
     expect(items.map((i) => i.status)).toEqual(['validated', 'downloaded', 'optimized', 'stored', 'ready']);
     const generated = await post(emulator, [
-      {
-        taskType: 'imageInference',
-        taskUUID: uuid(),
-        model: 'me:mine@1',
-        positivePrompt: 'p',
-        width: 8,
-        height: 8,
-        deliveryMethod: 'sync',
-      },
+      imageTask({ model: 'me:mine@1', positivePrompt: 'p', width: 8, height: 8, deliveryMethod: 'sync' }),
     ]);
     expect(generated.status).toBe(200);
   });
@@ -264,14 +237,7 @@ describe('utilities', () => {
   });
 
   it('getTaskDetails returns the archived request and response', async () => {
-    const task = {
-      taskType: 'imageInference',
-      taskUUID: uuid(),
-      model: 'runware:400@1',
-      width: 8,
-      height: 8,
-      deliveryMethod: 'sync',
-    };
+    const task = imageTask({ width: 8, height: 8, deliveryMethod: 'sync' });
     await post(emulator, [task]);
     const [details] = await run({ taskType: 'getTaskDetails', taskUUID: task.taskUUID });
     expect(details?.request).toEqual([task]);

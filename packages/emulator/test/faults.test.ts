@@ -1,18 +1,9 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import {
-  addFaults,
-  control,
-  emulatorOptions,
-  imageTask,
-  json,
-  pollUntilDone,
-  post,
-  type RunningEmulator,
-  startEmulator,
-} from './support/emulator';
+import { imageTask, startTestEmulator, useEmulator } from '../src/testing/index';
+import { emulatorOptions, json, pollUntilDone, post } from './support/emulator';
 import { BareWs, useSockets } from './support/ws-client';
 
-let emulator: RunningEmulator;
+const emulator = useEmulator({ beforeAll, afterAll, afterEach }, emulatorOptions());
 const sockets = useSockets(
   () => emulator.wsUrl,
   () => emulator.apiKey,
@@ -20,19 +11,12 @@ const sockets = useSockets(
 const image = imageTask;
 const ping = [{ taskType: 'ping', ping: true }];
 
-beforeAll(async () => {
-  emulator = await startEmulator(emulatorOptions());
-});
-afterAll(() => emulator.stop());
-afterEach(async () => {
-  sockets.closeAll();
-  await control(emulator, '/faults', undefined, 'DELETE');
-});
+afterEach(() => sockets.closeAll());
 
 describe('WebSocket faults', () => {
   it('wsClose now drops every open socket', async () => {
     const [a, b] = [await sockets.open(), await sockets.open()];
-    const { closedNow } = await addFaults(emulator, [{ kind: 'wsClose' }]);
+    const { closedNow } = await emulator.control.addFaults([{ kind: 'wsClose' }]);
     expect(closedNow).toBe(2);
     expect((await a.waitClose()).code).toBe(1006);
     expect((await b.waitClose()).code).toBe(1006);
@@ -40,7 +24,7 @@ describe('WebSocket faults', () => {
 
   it('wsClose after N frames lets N frames through, then cuts (clean close with a code when asked)', async () => {
     const ws = await sockets.open();
-    await addFaults(emulator, [
+    await emulator.control.addFaults([
       { kind: 'wsClose', afterFrames: 2, mode: 'close', closeCode: 1012, count: 1 },
     ]);
     for (let i = 0; i < 3; i++) ws.send(ping);
@@ -50,7 +34,7 @@ describe('WebSocket faults', () => {
 
   it('wsClose at a rate is reproducible for the same seed', async () => {
     const run = async () => {
-      const seeded = await startEmulator(
+      const seeded = await startTestEmulator(
         emulatorOptions({ seed: 99, faults: [{ kind: 'wsClose', rate: 0.3, transport: 'ws' }] }),
       );
       try {
@@ -71,7 +55,7 @@ describe('WebSocket faults', () => {
 
   it('duplicateFrames sends a frame twice; clients must dedupe by taskUUID', async () => {
     const ws = await sockets.open();
-    await addFaults(emulator, [{ kind: 'duplicateFrames', count: 1 }]);
+    await emulator.control.addFaults([{ kind: 'duplicateFrames', count: 1 }]);
     const task = image({ deliveryMethod: 'sync' });
     ws.send([task]);
     await ws.next(() => ws.itemsOf(task.taskUUID).length === 2);
@@ -81,7 +65,7 @@ describe('WebSocket faults', () => {
 
   it('reorderFrames swaps a frame with the next one', async () => {
     const ws = await sockets.open();
-    await addFaults(emulator, [{ kind: 'reorderFrames', count: 1 }]);
+    await emulator.control.addFaults([{ kind: 'reorderFrames', count: 1 }]);
     const a = image({ deliveryMethod: 'async' });
     const b = image({ deliveryMethod: 'async' });
     ws.send([a]);
@@ -93,7 +77,7 @@ describe('WebSocket faults', () => {
 
   it('malformedFrames sends garbage before a real frame', async () => {
     const ws = await sockets.open();
-    await addFaults(emulator, [{ kind: 'malformedFrames', count: 2 }]);
+    await emulator.control.addFaults([{ kind: 'malformedFrames', count: 2 }]);
     ws.send(ping);
     ws.send(ping);
     await ws.next(() => ws.frames.filter((f) => f.data?.[0]?.pong === true).length === 2);
@@ -109,7 +93,7 @@ describe('WebSocket faults', () => {
   });
 
   it('slowAuth delays the authentication reply', async () => {
-    await addFaults(emulator, [{ kind: 'slowAuth', ms: 300, count: 1 }]);
+    await emulator.control.addFaults([{ kind: 'slowAuth', ms: 300, count: 1 }]);
     const ws = await sockets.open(false);
     const started = Date.now();
     await ws.authenticate(emulator.apiKey);
@@ -118,7 +102,7 @@ describe('WebSocket faults', () => {
 
   it('ackDrop never sends the ACK; the task still runs and is recoverable by getResponse', async () => {
     const ws = await sockets.open();
-    await addFaults(emulator, [{ kind: 'ackDrop', transport: 'ws', count: 1 }]);
+    await emulator.control.addFaults([{ kind: 'ackDrop', transport: 'ws', count: 1 }]);
     const task = image({ deliveryMethod: 'async' });
     ws.send([task]);
     ws.send(ping);
@@ -129,7 +113,7 @@ describe('WebSocket faults', () => {
 
   it('ackDelay holds the ACK', async () => {
     const ws = await sockets.open();
-    await addFaults(emulator, [{ kind: 'ackDelay', ms: 250, count: 1 }]);
+    await emulator.control.addFaults([{ kind: 'ackDelay', ms: 250, count: 1 }]);
     const task = image({ deliveryMethod: 'async' });
     const started = Date.now();
     ws.send([task]);
@@ -140,7 +124,7 @@ describe('WebSocket faults', () => {
 
 describe('REST faults', () => {
   it('httpError 503 before the tasks run: nothing was accepted', async () => {
-    await addFaults(emulator, [{ kind: 'httpError', status: 503, count: 1 }]);
+    await emulator.control.addFaults([{ kind: 'httpError', status: 503, count: 1 }]);
     const task = image({ deliveryMethod: 'async' });
     const failed = await post(emulator, [task]);
     expect([failed.status, failed.body.errors?.[0]?.code]).toEqual([503, 'serviceUnavailable']);
@@ -148,7 +132,7 @@ describe('REST faults', () => {
   });
 
   it('httpError 429 carries Retry-After', async () => {
-    await addFaults(emulator, [{ kind: 'httpError', status: 429, retryAfter: 2, count: 1 }]);
+    await emulator.control.addFaults([{ kind: 'httpError', status: 429, retryAfter: 2, count: 1 }]);
     const limited = await post(emulator, [image()]);
     expect([limited.status, limited.headers.get('retry-after'), limited.body.errors?.[0]?.code]).toEqual([
       429,
@@ -158,7 +142,7 @@ describe('REST faults', () => {
   });
 
   it('httpError after the tasks ran: a resubmission meets conflictTaskUUID, getResponse has the result', async () => {
-    await addFaults(emulator, [{ kind: 'httpError', status: 502, phase: 'after', count: 1 }]);
+    await emulator.control.addFaults([{ kind: 'httpError', status: 502, phase: 'after', count: 1 }]);
     const task = image({ deliveryMethod: 'async' });
     expect((await post(emulator, [task])).status).toBe(502);
     expect((await post(emulator, [task])).body.errors?.[0]?.code).toBe('conflictTaskUUID');
@@ -167,7 +151,7 @@ describe('REST faults', () => {
 
   it('5xx at a rate is reproducible under the same seed', async () => {
     const run = async () => {
-      const seeded = await startEmulator(
+      const seeded = await startTestEmulator(
         emulatorOptions({ seed: 7, faults: [{ kind: 'httpError', status: 500, rate: 0.5 }] }),
       );
       try {
@@ -185,14 +169,14 @@ describe('REST faults', () => {
   });
 
   it('ackDrop over REST drops the connection after accepting the task', async () => {
-    await addFaults(emulator, [{ kind: 'ackDrop', transport: 'rest', count: 1 }]);
+    await emulator.control.addFaults([{ kind: 'ackDrop', transport: 'rest', count: 1 }]);
     const task = image({ deliveryMethod: 'async' });
     await expect(post(emulator, [task])).rejects.toThrow();
     expect((await pollUntilDone(emulator, task.taskUUID))[0]?.status).toBe('success');
   });
 
   it('itemError fails one result of three; the others succeed', async () => {
-    await addFaults(emulator, [{ kind: 'itemError', index: 1, code: 'providerError', count: 1 }]);
+    await emulator.control.addFaults([{ kind: 'itemError', index: 1, code: 'providerError', count: 1 }]);
     const task = image({ deliveryMethod: 'async', numberResults: 3 });
     await post(emulator, [task]);
     const items = await pollUntilDone(emulator, task.taskUUID);
@@ -201,7 +185,7 @@ describe('REST faults', () => {
   });
 
   it('serviceError makes the schemas service unavailable, then it recovers', async () => {
-    await addFaults(emulator, [{ kind: 'serviceError', service: 'schemas', status: 503, count: 1 }]);
+    await emulator.control.addFaults([{ kind: 'serviceError', service: 'schemas', status: 503, count: 1 }]);
     expect((await fetch(`${emulator.schemasUrl}/registry.json`)).status).toBe(503);
     expect((await fetch(`${emulator.schemasUrl}/registry.json`)).status).toBe(200);
   });

@@ -1,32 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  control,
-  emulatorOptions,
-  post,
-  type RunningEmulator,
-  startEmulator,
-  uuid,
-} from './support/emulator';
+import { imageTask, startTestEmulator, useEmulator } from '../src/testing/index';
+import { emulatorOptions, post } from './support/emulator';
 import { BareWs } from './support/ws-client';
 
-let emulator: RunningEmulator;
-beforeAll(async () => {
-  emulator = await startEmulator(emulatorOptions());
-});
-afterAll(() => emulator.stop());
+const emulator = useEmulator({ beforeAll, afterAll }, emulatorOptions());
 
 describe('capacity on this 2-core machine', () => {
   it('holds 1,000 concurrent WebSocket tasks on one socket, each answered exactly once', async () => {
     const ws = await BareWs.open(emulator.wsUrl);
     await ws.authenticate(emulator.apiKey);
-    const tasks = Array.from({ length: 1000 }, () => ({
-      taskType: 'imageInference',
-      taskUUID: uuid(),
-      model: 'runware:400@1',
-      width: 8,
-      height: 8,
-      deliveryMethod: 'sync',
-    }));
+    const tasks = Array.from({ length: 1000 }, () =>
+      imageTask({ width: 8, height: 8, deliveryMethod: 'sync' }),
+    );
     for (let i = 0; i < tasks.length; i += 50) ws.send(tasks.slice(i, i + 50));
     const results = () =>
       ws.frames.flatMap((f) => f.data ?? []).filter((i) => i.taskType === 'imageInference');
@@ -42,36 +27,21 @@ describe('capacity on this 2-core machine', () => {
   it('serves 200 concurrent REST requests', async () => {
     const responses = await Promise.all(
       Array.from({ length: 200 }, () =>
-        post(emulator, [
-          {
-            taskType: 'imageInference',
-            taskUUID: uuid(),
-            model: 'runware:400@1',
-            width: 8,
-            height: 8,
-            deliveryMethod: 'sync',
-          },
-        ]),
+        post(emulator, [imageTask({ width: 8, height: 8, deliveryMethod: 'sync' })]),
       ),
     );
     expect(responses.every((r) => r.status === 200 && r.body.data?.length === 1)).toBe(true);
   });
 
   it('answers 429 with Retry-After past the per-key concurrency limit', async () => {
-    const limited = await startEmulator(emulatorOptions({ concurrencyLimit: 2, latency: { default: 200 } }));
+    const limited = await startTestEmulator(
+      // Long enough that all five requests arrive while the first two still run, even on a loaded machine.
+      emulatorOptions({ concurrencyLimit: 2, latency: { default: 3000 } }),
+    );
     try {
       const results = await Promise.all(
         Array.from({ length: 5 }, () =>
-          post(limited, [
-            {
-              taskType: 'imageInference',
-              taskUUID: uuid(),
-              model: 'runware:400@1',
-              width: 8,
-              height: 8,
-              deliveryMethod: 'sync',
-            },
-          ]),
+          post(limited, [imageTask({ width: 8, height: 8, deliveryMethod: 'sync' })]),
         ),
       );
       const statuses = results.map((r) => r.status).sort();
@@ -83,7 +53,7 @@ describe('capacity on this 2-core machine', () => {
   });
 
   it('survives garbage: bad JSON, wrong types, huge bodies', async () => {
-    const small = await startEmulator(emulatorOptions({ maxPayloadBytes: 1024 }));
+    const small = await startTestEmulator(emulatorOptions({ maxPayloadBytes: 1024 }));
     try {
       const huge = await post(small, [{ taskType: 'ping', pad: 'x'.repeat(5000) }]);
       expect([huge.status, huge.body.errors?.[0]?.code]).toEqual([413, 'invalidRequestSize']);
@@ -92,7 +62,7 @@ describe('capacity on this 2-core machine', () => {
         expect(answer.status).toBeGreaterThanOrEqual(400);
       }
       expect((await post(small, [{ taskType: 'ping', ping: true }])).status).toBe(200);
-      expect((await control<{ gauges: unknown }>(small, '/stats')).gauges).toBeDefined();
+      expect((await small.control.stats()).gauges).toBeDefined();
     } finally {
       await small.stop();
     }

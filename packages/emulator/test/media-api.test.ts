@@ -7,7 +7,6 @@ import {
   renderAudio,
   renderImage,
   renderSvg,
-  renderVideo,
 } from '../src/media';
 
 const FORMATS: [MediaFormat, string, string][] = [
@@ -30,7 +29,6 @@ const FORMATS: [MediaFormat, string, string][] = [
 type Loose = Record<string, unknown>;
 const image = (spec: Loose) => () => renderImage(spec as never);
 const audio = (spec: Loose) => () => renderAudio(spec as never);
-const video = (spec: Loose) => () => renderVideo(spec as never);
 
 describe('content types and extensions', () => {
   for (const [format, type, extension] of FORMATS) {
@@ -49,7 +47,6 @@ describe('content types and extensions', () => {
 describe('invalid specs throw errors naming the field', () => {
   const goodImage = { width: 8, height: 8, format: 'PNG', seed: 1, prompt: 'p' };
   const goodAudio = { format: 'WAV', durationMs: 100, seed: 1 };
-  const goodVideo = { format: 'MP4', width: 16, height: 16, durationMs: 100, seed: 1, prompt: 'p' };
 
   it('images', () => {
     for (const width of [0, -1, 1.5, 4097, Number.NaN, '8', undefined]) {
@@ -75,11 +72,7 @@ describe('invalid specs throw errors naming the field', () => {
       expect(audio({ ...goodAudio, sampleRate })).toThrow(/^sampleRate: /);
   });
 
-  it('video and 3D', () => {
-    expect(video({ ...goodVideo, format: 'AVI' })).toThrow(/^format: /);
-    expect(video({ ...goodVideo, width: 0 })).toThrow(/^width: /);
-    expect(video({ ...goodVideo, durationMs: 0 })).toThrow(/^durationMs: /);
-    expect(video({ ...goodVideo, fps: 0 })).toThrow(/^fps: /);
+  it('3D', () => {
     expect(() => render3d({ format: 'OBJ' as never, seed: 1 })).toThrow(/^format: /);
   });
 

@@ -1,61 +1,66 @@
-import { fileURLToPath } from 'node:url';
-import { type Consumer, createConsumer } from '@runware/pack-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { spawn } from 'node:child_process';
+import { describePackTest, standardShippedFiles } from '@runware/pack-check/vitest';
+import { expect, it } from 'vitest';
 
-const emulatorRoot = fileURLToPath(new URL('..', import.meta.url));
-const typesRoot = fileURLToPath(new URL('../../types', import.meta.url));
-
-const script = (load: string) => `
-${load}
+describePackTest({
+  packageDir: new URL('..', import.meta.url),
+  // Starts the emulator, runs a task, fetches its image, and counts the submit through /testing.
+  script: {
+    imports: {
+      '@runware/emulator': ['startEmulator'],
+      '@runware/emulator/testing': ['createEmulatorControl', 'imageTask'],
+    },
+    body: `
 const emulator = await startEmulator({ port: 0, latency: { default: 1 } });
+const task = imageTask({ width: 32, height: 32, deliveryMethod: 'sync' });
 const response = await fetch(emulator.httpUrl, {
   method: 'POST',
   headers: { authorization: 'Bearer ' + emulator.apiKey },
-  body: JSON.stringify([{ taskType: 'imageInference', taskUUID: '6f1c2a3b-4d5e-4f60-8a7b-9c0d1e2f3a4b', model: 'runware:400@1', width: 32, height: 32, deliveryMethod: 'sync' }]),
+  body: JSON.stringify([task]),
 });
 const body = await response.json();
 const image = await fetch(body.data[0].imageURL);
-console.log(JSON.stringify({ status: response.status, type: image.headers.get('content-type'), bytes: (await image.arrayBuffer()).byteLength }));
+const bytes = (await image.arrayBuffer()).byteLength;
+const submits = await createEmulatorControl(emulator).submitsOf(task.taskUUID);
 await emulator.stop();
-`;
-
-describe('packed @runware/emulator installed outside the workspace', () => {
-  let consumer: Consumer;
-  beforeAll(async () => {
-    consumer = await createConsumer({
-      packages: [typesRoot, emulatorRoot],
-      files: {
-        'esm.mjs': script("import { startEmulator } from '@runware/emulator';"),
-        'cjs.cjs': `(async () => {${script("const { startEmulator } = require('@runware/emulator');")}})();`,
-      },
-    });
-  }, 180_000);
-  afterAll(() => consumer?.cleanup());
-
-  it.each(['esm.mjs', 'cjs.cjs'])('runs a task from %s', async (file) => {
-    const run = await consumer.node(file);
-    expect(run.stderr).toBe('');
-    const result = JSON.parse(run.stdout);
-    expect(result).toMatchObject({ status: 200, type: 'image/jpeg' });
-    expect(result.bytes).toBeGreaterThan(100);
-  });
-
-  it('installs the runware-emulator command', async () => {
-    const { spawn } = await import('node:child_process');
-    const child = spawn(`${consumer.dir}/node_modules/.bin/runware-emulator`, ['--port', '0', '--quiet'], {
-      cwd: consumer.dir,
-    });
-    const line = await new Promise<string>((resolve, reject) => {
-      let out = '';
-      child.stdout.on('data', (c) => {
-        out += c;
-        if (out.includes('\n')) resolve(out.split('\n')[0] ?? '');
+return { status: response.status, type: image.headers.get('content-type'), large: bytes > 100, submits };
+`,
+  },
+  expected: { status: 200, type: 'image/jpeg', large: true, submits: 1 },
+  typed: `
+import { type EmulatorOptions, type RunningEmulator, startEmulator } from '@runware/emulator';
+import { createEmulatorControl, type EmulatorStats, type TestEmulator, useEmulator } from '@runware/emulator/testing';
+const options: EmulatorOptions = { port: 0, latency: { default: 5 } };
+const running: Promise<RunningEmulator> = startEmulator(options);
+const hooks = { beforeAll: (body: () => unknown) => void body, afterAll: (body: () => unknown) => void body };
+const emulator: TestEmulator = useEmulator(hooks, options);
+const stats: Promise<EmulatorStats> = createEmulatorControl(emulator).stats();
+// @ts-expect-error fault kinds are a closed set
+const bad = emulator.control.addFaults([{ kind: 'explode' }]);
+export const used = [running, stats, bad];
+`,
+  ships: [...standardShippedFiles, 'assets', 'bin'],
+  tests: (consumer) => {
+    it('installs the runware-emulator command', async () => {
+      const child = spawn(
+        `${consumer().dir}/node_modules/.bin/runware-emulator`,
+        ['--port', '0', '--quiet'],
+        {
+          cwd: consumer().dir,
+        },
+      );
+      const line = await new Promise<string>((resolve, reject) => {
+        let out = '';
+        child.stdout.on('data', (chunk) => {
+          out += chunk;
+          if (out.includes('\n')) resolve(out.split('\n')[0] ?? '');
+        });
+        child.once('exit', (code) => reject(new Error(`exited ${code}`)));
       });
-      child.once('exit', (code) => reject(new Error(`exited ${code}`)));
+      expect(JSON.parse(line).httpUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/v1$/);
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGINT');
+      expect(await exited).toBe(0);
     });
-    expect(JSON.parse(line).httpUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/v1$/);
-    const exited = new Promise((resolve) => child.once('exit', resolve));
-    child.kill('SIGINT');
-    expect(await exited).toBe(0);
-  });
+  },
 });

@@ -1,23 +1,10 @@
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  control,
-  emulatorOptions,
-  imageTask,
-  pollUntilDone,
-  post,
-  type RunningEmulator,
-  startEmulator,
-  uuid,
-} from './support/emulator';
+import { imageTask, startTestEmulator, useEmulator } from '../src/testing/index';
+import { emulatorOptions, pollUntilDone, post, uuid } from './support/emulator';
 
-let emulator: RunningEmulator;
+const emulator = useEmulator({ beforeAll, afterAll }, emulatorOptions({ apiKeys: ['second-key'] }));
 const image = (extra: Record<string, unknown> = {}) => imageTask({ width: 64, height: 48, ...extra });
-
-beforeAll(async () => {
-  emulator = await startEmulator(emulatorOptions({ apiKeys: ['second-key'] }));
-});
-afterAll(() => emulator.stop());
 
 describe('REST authentication', () => {
   it('accepts a Bearer key and the authentication task in the payload', async () => {
@@ -43,7 +30,7 @@ describe('REST authentication', () => {
     expect(bad.status).toBe(401);
     expect(bad.body.errors?.[0]).toMatchObject({ code: 'invalidApiKey', parameter: 'apiKey' });
     expect(JSON.stringify(bad.body)).not.toContain('sk-not-a-real-key-123');
-    const { requests } = await control<{ requests: unknown[] }>(emulator, '/requests');
+    const requests = await emulator.control.requests();
     expect(JSON.stringify(requests)).not.toContain('sk-not-a-real-key-123');
     expect(JSON.stringify(requests)).not.toContain('second-key');
   });
@@ -111,7 +98,7 @@ describe('async delivery', () => {
   });
 
   it('shows partial results: some items succeed while others still process', async () => {
-    const slow = await startEmulator(emulatorOptions({ latency: { imageInference: 120 } }));
+    const slow = await startTestEmulator(emulatorOptions({ latency: { imageInference: 120 } }));
     try {
       const task = image({ deliveryMethod: 'async', numberResults: 3 });
       await post(slow, [task]);
@@ -200,7 +187,7 @@ describe('batches, conflicts and envelopes', () => {
 
 describe('expiry', () => {
   it('forgets finished tasks after the TTL and says they expired', async () => {
-    const short = await startEmulator(emulatorOptions({ resultTtlMs: 200 }));
+    const short = await startTestEmulator(emulatorOptions({ resultTtlMs: 200 }));
     try {
       const task = image({ deliveryMethod: 'sync' });
       await post(short, [task]);
@@ -213,7 +200,7 @@ describe('expiry', () => {
         await new Promise((r) => setTimeout(r, 100));
       }
       expect(code).toBe('taskExpired');
-      const stats = await control<{ gauges: { tasks: number } }>(short, '/stats');
+      const stats = await short.control.stats();
       expect(stats.gauges.tasks).toBe(0);
     } finally {
       await short.stop();

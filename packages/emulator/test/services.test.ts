@@ -1,19 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  control,
-  emulatorOptions,
-  json,
-  post,
-  type RunningEmulator,
-  startEmulator,
-  uuid,
-} from './support/emulator';
+import { dayZeroModel, imageTask, useEmulator } from '../src/testing/index';
+import { emulatorOptions, json, post, uuid } from './support/emulator';
 
-let emulator: RunningEmulator;
-beforeAll(async () => {
-  emulator = await startEmulator(emulatorOptions());
-});
-afterAll(() => emulator.stop());
+const emulator = useEmulator({ beforeAll, afterAll }, emulatorOptions());
 
 describe('schemas service', () => {
   it('serves registry.json with an ETag, and 304 for a matching If-None-Match', async () => {
@@ -37,23 +26,12 @@ describe('schemas service', () => {
       { taskType: 'imageInference', taskUUID: uuid(), model: 'newprovider:1@1', deliveryMethod: 'sync' },
     ]);
     expect(unknown.body.errors?.[0]?.code).toBe('modelNotFound');
-    const added = await control<{ registryVersion: string }>(emulator, '/models', {
-      air: 'newprovider:1@1',
-      taskType: 'imageInference',
-      slug: 'newprovider-one',
-    });
+    const added = await emulator.control.addModel(dayZeroModel);
     expect(added.registryVersion).not.toBe(before);
     const registry = await json(fetch(`${emulator.schemasUrl}/registry.json`));
     expect(registry.models['newprovider:1@1']).toEqual({ taskType: 'imageInference', id: 'newprovider-one' });
     const run = await post(emulator, [
-      {
-        taskType: 'imageInference',
-        taskUUID: uuid(),
-        model: 'newprovider:1@1',
-        width: 8,
-        height: 8,
-        deliveryMethod: 'sync',
-      },
+      imageTask({ model: 'newprovider:1@1', width: 8, height: 8, deliveryMethod: 'sync' }),
     ]);
     expect(run.status).toBe(200);
   });
@@ -113,26 +91,16 @@ describe('media and misc routes', () => {
 
 describe('control API', () => {
   it('counts requests by task type and transport, getResponse requests vs polls, and tasks per request', async () => {
-    await control(emulator, '/reset', {});
-    const tasks = Array.from({ length: 4 }, () => ({
-      taskType: 'imageInference',
-      taskUUID: uuid(),
-      model: 'runware:400@1',
-      width: 8,
-      height: 8,
-      deliveryMethod: 'async',
-    }));
+    await emulator.control.reset();
+    const tasks = Array.from({ length: 4 }, () =>
+      imageTask({ width: 8, height: 8, deliveryMethod: 'async' }),
+    );
     await post(emulator, tasks);
     await post(
       emulator,
       tasks.map((t) => ({ taskType: 'getResponse', taskUUID: t.taskUUID })),
     );
-    const stats = await control<{
-      requests: { rest: number };
-      tasks: { byTaskType: Record<string, number> };
-      getResponse: { requests: number; polls: number };
-      tasksPerRequest: { max: number };
-    }>(emulator, '/stats');
+    const stats = await emulator.control.stats();
     expect(stats.requests.rest).toBe(2);
     expect(stats.tasks.byTaskType.imageInference).toBe(4);
     expect(stats.getResponse).toMatchObject({ requests: 1, polls: 4 });
@@ -148,17 +116,14 @@ describe('control API', () => {
       ],
       null,
     );
-    const { requests } = await control<{ requests: { body: unknown; headers: Record<string, string> }[] }>(
-      emulator,
-      '/requests',
-    );
+    const requests = await emulator.control.requests();
     const last = requests.at(-1);
     expect(last?.body).toEqual([
       { taskType: 'authentication', apiKey: '[redacted]' },
       { taskType: 'ping', ping: true },
     ]);
     expect(JSON.stringify(requests)).not.toContain(emulator.apiKey);
-    await control(emulator, '/reset', {});
-    expect((await control<{ requests: unknown[] }>(emulator, '/requests')).requests).toEqual([]);
+    await emulator.control.reset();
+    expect(await emulator.control.requests()).toEqual([]);
   });
 });

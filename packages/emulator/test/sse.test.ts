@@ -1,21 +1,9 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import {
-  addFaults,
-  control,
-  emulatorOptions,
-  json,
-  type RunningEmulator,
-  startEmulator,
-  uuid,
-} from './support/emulator';
+import { useEmulator } from '../src/testing/index';
+import { emulatorOptions, json, uuid } from './support/emulator';
 import { readSse } from './support/sse';
 
-let emulator: RunningEmulator;
-beforeAll(async () => {
-  emulator = await startEmulator(emulatorOptions());
-});
-afterAll(() => emulator.stop());
-afterEach(() => control(emulator, '/faults', undefined, 'DELETE'));
+const emulator = useEmulator({ beforeAll, afterAll, afterEach }, emulatorOptions());
 
 const streamTask = (extra: Record<string, unknown> = {}) => ({
   taskType: 'textInference',
@@ -84,15 +72,15 @@ describe('SSE streaming (textInference, deliveryMethod stream)', () => {
   });
 
   it('cuts a stream without [DONE] under the truncateStream fault', async () => {
-    await addFaults(emulator, [{ kind: 'truncateStream', afterChunks: 3, count: 1 }]);
+    await emulator.control.addFaults([{ kind: 'truncateStream', afterChunks: 3, count: 1 }]);
     const { events, done } = await readSse(await open([streamTask()]));
     expect(done).toBe(false);
     expect(events).toHaveLength(3);
-    expect((await control<{ streams: { truncated: number } }>(emulator, '/stats')).streams.truncated).toBe(1);
+    expect((await emulator.control.stats()).streams.truncated).toBe(1);
   });
 
   it('sends an in-stream error event under the itemError fault', async () => {
-    await addFaults(emulator, [{ kind: 'itemError', code: 'providerTimeout', count: 1 }]);
+    await emulator.control.addFaults([{ kind: 'itemError', code: 'providerTimeout', count: 1 }]);
     const task = streamTask();
     const { events, done } = await readSse(await open([task]));
     expect(done).toBe(false);

@@ -1,11 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { emulatorOptions, post, type RunningEmulator, startEmulator, uuid } from './support/emulator';
+import { useEmulator } from '../src/testing/index';
+import { emulatorOptions, post, uuid } from './support/emulator';
 
-let emulator: RunningEmulator;
-beforeAll(async () => {
-  emulator = await startEmulator(emulatorOptions());
-});
-afterAll(() => emulator.stop());
+const emulator = useEmulator({ beforeAll, afterAll }, emulatorOptions());
 
 // civitai:133005@782002 is a community SDXL model, validated against the sdxl architecture schema.
 const sdxl = (extra: Record<string, unknown>) => ({

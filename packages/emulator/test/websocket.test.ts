@@ -1,31 +1,16 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import {
-  addFaults,
-  control,
-  emulatorOptions,
-  imageTask,
-  post,
-  type RunningEmulator,
-  startEmulator,
-  uuid,
-} from './support/emulator';
+import { imageTask, startTestEmulator, useEmulator } from '../src/testing/index';
+import { emulatorOptions, post, uuid } from './support/emulator';
 import { BareWs, useSockets } from './support/ws-client';
 
-let emulator: RunningEmulator;
+const emulator = useEmulator({ beforeAll, afterAll, afterEach }, emulatorOptions());
 const sockets = useSockets(
   () => emulator.wsUrl,
   () => emulator.apiKey,
 );
 const image = imageTask;
 
-beforeAll(async () => {
-  emulator = await startEmulator(emulatorOptions());
-});
-afterAll(() => emulator.stop());
-afterEach(async () => {
-  sockets.closeAll();
-  await control(emulator, '/faults', undefined, 'DELETE');
-});
+afterEach(() => sockets.closeAll());
 
 describe('WebSocket authentication and keepalive', () => {
   it('authenticates with the first message and returns a connectionSessionUUID', async () => {
@@ -60,7 +45,7 @@ describe('WebSocket authentication and keepalive', () => {
   });
 
   it('closes a connection that stays silent past the inactivity timeout', async () => {
-    const quiet = await startEmulator(emulatorOptions({ inactivityTimeoutMs: 150 }));
+    const quiet = await startTestEmulator(emulatorOptions({ inactivityTimeoutMs: 150 }));
     try {
       const ws = await BareWs.open(quiet.wsUrl);
       await ws.authenticate(quiet.apiKey);
@@ -110,7 +95,7 @@ describe('WebSocket delivery', () => {
   });
 
   it('answers an oversized frame with invalidRequestSize instead of crashing', async () => {
-    const small = await startEmulator(emulatorOptions({ maxPayloadBytes: 2048 }));
+    const small = await startTestEmulator(emulatorOptions({ maxPayloadBytes: 2048 }));
     try {
       const ws = await BareWs.open(small.wsUrl);
       await ws.authenticate(small.apiKey);
@@ -131,7 +116,7 @@ describe('session resume', () => {
     const session = await ws.authenticate(emulator.apiKey);
     const task = image({ deliveryMethod: 'sync', numberResults: 2 });
     // The socket dies right after the task is sent: its results are produced while no one listens.
-    await addFaults(emulator, [{ kind: 'wsClose', afterFrames: 0, count: 1 }]);
+    await emulator.control.addFaults([{ kind: 'wsClose', afterFrames: 0, count: 1 }]);
     ws.send([task]);
     await ws.waitClose();
     await new Promise((r) => setTimeout(r, 100));
@@ -141,7 +126,7 @@ describe('session resume', () => {
     await new Promise((r) => setTimeout(r, 50));
     expect(again.itemsOf(task.taskUUID)).toHaveLength(2);
     expect(new Set(again.itemsOf(task.taskUUID).map((i) => i.imageUUID)).size).toBe(2);
-    const stats = await control<{ connections: { resumed: number } }>(emulator, '/stats');
+    const stats = await emulator.control.stats();
     expect(stats.connections.resumed).toBeGreaterThanOrEqual(1);
   });
 

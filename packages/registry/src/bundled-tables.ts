@@ -1,4 +1,4 @@
-import type { StaticRegistryTables } from '@runware/core';
+import { createStaticRegistry, type RegistryV1, type StaticRegistryTables } from '@runware/core';
 import { architectureTaskTypes, modalityTaskTypes, models, operationTaskTypes } from '@runware/types';
 
 /**
@@ -7,4 +7,12 @@ import { architectureTaskTypes, modalityTaskTypes, models, operationTaskTypes } 
  */
 export function defaultBundledTables(): StaticRegistryTables {
   return { models, keys: { ...architectureTaskTypes, ...modalityTaskTypes, ...operationTaskTypes } };
+}
+
+/**
+ * A registry of the bundled tables only (`defaultBundledTables()`): resolution works offline
+ * and never asks the schemas service.
+ */
+export function createBundledRegistry(): RegistryV1 {
+  return createStaticRegistry(defaultBundledTables());
 }

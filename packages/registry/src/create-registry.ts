@@ -5,9 +5,8 @@ import { parseRegistry } from './parse-registry';
 import { createRefreshGate } from './refresh-gate';
 import {
   type Registry,
-  type RegistryLogCategory,
   type RegistryOptions,
-  requestTimeoutMs,
+  requestTimeout,
   resolveRegistryOptions,
 } from './registry-options';
 import { findModel, type RegistrySnapshot, snapshotOf, withRemote } from './registry-snapshot';
@@ -23,19 +22,13 @@ const messageOf = (error: unknown) => (error instanceof Error ? error.message : 
  */
 export function createRegistry(options: RegistryOptions = {}): Registry {
   const config = resolveRegistryOptions(options);
+  const { log } = config;
   const bundled = snapshotOf(options.bundled ?? defaultBundledTables());
   let snapshot: RegistrySnapshot = bundled;
   let remoteVersion: string | undefined;
   let etag: string | undefined;
   let firstWait: Promise<void> | undefined;
   const notified = new Set<string>();
-
-  // A throwing log sink must not break a lookup.
-  const log = (category: RegistryLogCategory, message: string, data?: unknown) => {
-    try {
-      options.log?.(category, message, data);
-    } catch {}
-  };
 
   const keeping = () => (remoteVersion ? `version ${remoteVersion}` : 'bundled list');
 
@@ -44,7 +37,7 @@ export function createRegistry(options: RegistryOptions = {}): Registry {
     log('request', `GET ${url}`, { url, ifNoneMatch: etag });
     let fetched: Awaited<ReturnType<typeof fetchRegistry>>;
     try {
-      fetched = await fetchRegistry({ url, fetch: config.fetch, etag, timeoutMs: requestTimeoutMs });
+      fetched = await fetchRegistry({ url, fetch: config.fetch, etag, timeout: requestTimeout });
     } catch (error) {
       log('warn', `Could not refresh the model registry; keeping the ${keeping()}.`, {
         error: messageOf(error),
@@ -77,22 +70,22 @@ export function createRegistry(options: RegistryOptions = {}): Registry {
 
   const gate = createRefreshGate({
     load,
-    ttlMs: config.ttlMs,
-    retryAfterMs: config.retryAfterMs,
+    ttl: config.ttl,
+    retryAfter: config.retryAfter,
     now: config.now,
   });
 
   // Failures are logged by `load`; in the background nobody else is told.
   const inBackground = () => gate.run().catch(() => undefined);
 
-  /** Waits for the first fetch at most `firstFetchTimeoutMs`; lookups made meanwhile share this wait. */
+  /** Waits for the first fetch at most `firstFetchTimeout`; lookups made meanwhile share this wait. */
   function firstFetch(fetching: Promise<unknown>): Promise<void> {
     const started = Date.now();
-    return waitAtMost(fetching, config.firstFetchTimeoutMs).then((inTime) => {
+    return waitAtMost(fetching, config.firstFetchTimeout).then((inTime) => {
       if (!inTime)
         log(
           'info',
-          `The model registry did not answer within ${config.firstFetchTimeoutMs} ms; using the bundled list meanwhile.`,
+          `The model registry did not answer within ${config.firstFetchTimeout} ms; using the bundled list meanwhile.`,
           { waitedMs: Date.now() - started },
         );
     });

@@ -1,16 +1,16 @@
 import { createRunwareError, type RunwareError } from '@runware/core';
+import { describeCause, type FetchLike, fetchWithTimeout } from '@runware/core/transport-kit';
 
 export interface FetchRegistryOptions {
   url: string;
-  fetch: typeof globalThis.fetch | undefined;
+  fetch: FetchLike | undefined;
   /** The ETag of the list in use; sent as If-None-Match. */
   etag: string | undefined;
-  timeoutMs: number;
+  /** The whole exchange, headers and body, ms. */
+  timeout: number;
 }
 
 export type FetchedRegistry = { status: 304 } | { status: 200; text: string; etag: string | undefined };
-
-const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 function connectionFailed(url: string, reason: string, cause?: unknown): RunwareError {
   return createRunwareError('connectionFailed', `Could not load the model registry from ${url}: ${reason}.`, {
@@ -30,55 +30,30 @@ export async function fetchRegistry(options: FetchRegistryOptions): Promise<Fetc
   if (typeof fetchImpl !== 'function')
     throw createRunwareError('noFetchImpl', 'No fetch is available: pass `fetch` in the registry options.');
 
-  const controller = new AbortController();
-  let timedOut = false;
-  const timer = setTimeout(() => {
-    timedOut = true;
-    controller.abort();
-  }, options.timeoutMs);
-  // In Node, a pending request timer must not keep the process alive; elsewhere unref does not exist.
-  (timer as { unref?: () => void }).unref?.();
-
-  try {
-    const headers: Record<string, string> = { accept: 'application/json' };
-    if (options.etag) headers['if-none-match'] = options.etag;
-    let response: Response;
-    try {
-      // A plain call: native fetch throws "Illegal invocation" when called as a method of another object.
-      response = await fetchImpl(url, { method: 'GET', headers, signal: controller.signal });
-    } catch (error) {
-      throw connectionFailed(
-        url,
-        timedOut ? `no answer within ${options.timeoutMs} ms` : messageOf(error),
-        error,
-      );
-    }
-    if (response.status === 304) {
-      await response.body?.cancel().catch(() => undefined);
-      return { status: 304 };
-    }
-    if (response.status !== 200) {
-      await response.body?.cancel().catch(() => undefined);
-      throw createRunwareError(
-        'httpError',
-        `The model registry at ${url} answered HTTP ${response.status}.`,
-        {
-          statusCode: response.status,
-        },
-      );
-    }
-    let text: string;
-    try {
-      text = await response.text();
-    } catch (error) {
-      throw connectionFailed(
-        url,
-        timedOut ? `body not received within ${options.timeoutMs} ms` : messageOf(error),
-        error,
-      );
-    }
-    return { status: 200, text, etag: response.headers.get('etag') ?? undefined };
-  } finally {
-    clearTimeout(timer);
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (options.etag) headers['if-none-match'] = options.etag;
+  const outcome = await fetchWithTimeout(
+    fetchImpl,
+    url,
+    { method: 'GET', headers },
+    { timeoutMs: options.timeout },
+  );
+  switch (outcome.kind) {
+    case 'answer':
+      break;
+    case 'timeout':
+      throw connectionFailed(url, `no complete answer within ${options.timeout} ms`);
+    case 'network':
+      throw connectionFailed(url, describeCause(outcome.cause), outcome.cause);
+    default:
+      // No signal is passed, so nothing else can cut the request; kept for completeness.
+      throw connectionFailed(url, outcome.kind);
   }
+  if (outcome.status === 304) return { status: 304 };
+  if (outcome.status !== 200) {
+    throw createRunwareError('httpError', `The model registry at ${url} answered HTTP ${outcome.status}.`, {
+      statusCode: outcome.status,
+    });
+  }
+  return { status: 200, text: outcome.text, etag: outcome.headers.get('etag') ?? undefined };
 }

@@ -1,9 +1,10 @@
 export interface RefreshGateOptions {
   /** Loads the list; rejects when it cannot. */
   load: () => Promise<void>;
-  ttlMs: number;
-  /** After a failure, no background attempt before this much time. */
-  retryAfterMs: number;
+  /** A loaded list is stale after this long, ms. */
+  ttl: number;
+  /** After a failure, no background attempt before this long, ms. */
+  retryAfter: number;
   now: () => number;
 }
 
@@ -22,7 +23,7 @@ export interface RefreshGate {
 }
 
 export function createRefreshGate(options: RefreshGateOptions): RefreshGate {
-  const { load, ttlMs, retryAfterMs, now } = options;
+  const { load, ttl, retryAfter, now } = options;
   let inFlight: Promise<void> | undefined;
   let freshAt: number | undefined;
   let failedAt: number | undefined;
@@ -62,9 +63,9 @@ export function createRefreshGate(options: RefreshGateOptions): RefreshGate {
     due() {
       if (inFlight) return false;
       const at = now();
-      if (failedAt !== undefined && at - failedAt < retryAfterMs) return false;
+      if (failedAt !== undefined && at - failedAt < retryAfter) return false;
       if (freshAt === undefined) return true;
-      return at - freshAt >= ttlMs || requested > satisfied;
+      return at - freshAt >= ttl || requested > satisfied;
     },
     request() {
       requested++;

@@ -1,16 +1,24 @@
-import type { RegistryV1, StaticRegistryTables } from '@runware/core';
-import { createRunwareError } from '@runware/core';
+import { defaultConfig, type RegistryV1, type StaticRegistryTables } from '@runware/core';
+import { createOptionReader, createSafeLog, type FetchLike, type SafeLog } from '@runware/core/transport-kit';
 
 export type RegistryLogCategory = 'info' | 'warn' | 'error' | 'request';
 
+/**
+ * Options of {@link createRegistry}, named as in the client config (durations in ms, no suffix).
+ * Other fields of a resolved client config may be passed along and are ignored.
+ */
 export interface RegistryOptions {
   /** Where `registry.json` lives. Default `https://schemas.runware.ai`. */
   schemasBaseUrl?: string;
   /** The fetch to use (default: the global one). Called as a plain function, never as a method. */
   fetch?: typeof globalThis.fetch;
   /** After this long (default 300 000 ms), the next lookup starts a background refresh; it never waits for it. */
+  ttl?: number;
+  /** @deprecated Use ttl. */
   ttlMs?: number;
   /** The first lookup waits this long at most (default 3 000 ms) for the remote list, then answers from the bundled one. */
+  firstFetchTimeout?: number;
+  /** @deprecated Use firstFetchTimeout. */
   firstFetchTimeoutMs?: number;
   /** The offline list (default: the curated models and schema keys of `@runware/types`). */
   bundled?: StaticRegistryTables;
@@ -26,44 +34,45 @@ export interface Registry extends RegistryV1 {
   version(): string | undefined;
 }
 
-export const defaultSchemasBaseUrl = 'https://schemas.runware.ai';
-export const defaultTtlMs = 300_000;
-export const defaultFirstFetchTimeoutMs = 3_000;
+export const defaultTtl = 300_000;
+export const defaultFirstFetchTimeout = 3_000;
 /** A hung request must not hold the single in-flight slot forever. */
-export const requestTimeoutMs = 30_000;
+export const requestTimeout = 30_000;
 
 export interface ResolvedRegistryOptions {
   registryUrl: string;
-  fetch: typeof globalThis.fetch | undefined;
-  ttlMs: number;
+  fetch: FetchLike | undefined;
+  ttl: number;
   /** A failed refresh is not retried before this (ttl/10), so a dead service is not hammered. */
-  retryAfterMs: number;
-  firstFetchTimeoutMs: number;
+  retryAfter: number;
+  firstFetchTimeout: number;
   now: () => number;
+  /** The caller's log, made safe: it never throws and never shows an API key passed along. */
+  log: SafeLog<RegistryLogCategory>;
 }
 
-function duration(name: string, value: number | undefined, fallback: number): number {
-  if (value === undefined) return fallback;
-  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0)
-    throw createRunwareError('invalidConfig', `${name} must be a finite number of milliseconds >= 0.`, {
-      parameter: name,
-    });
-  return value;
-}
-
+/**
+ * Checks the options as the client config is checked (an `invalidConfig` RunwareError naming the
+ * field), and warns once about each deprecated name used.
+ */
 export function resolveRegistryOptions(options: RegistryOptions): ResolvedRegistryOptions {
-  const base = (options.schemasBaseUrl ?? defaultSchemasBaseUrl).replace(/\/+$/, '');
-  const ttlMs = duration('ttlMs', options.ttlMs, defaultTtlMs);
-  return {
+  const read = createOptionReader('createRegistry', options);
+  const log = createSafeLog(read.fn<RegistryOptions['log']>('log'), read.secrets);
+  const base = read.url('schemasBaseUrl', defaultConfig.schemasBaseUrl, ['http', 'https']);
+  const ttl = read.duration('ttl', defaultTtl, { alias: 'ttlMs', allowZero: true });
+  const firstFetchTimeout = read.duration('firstFetchTimeout', defaultFirstFetchTimeout, {
+    alias: 'firstFetchTimeoutMs',
+    allowZero: true,
+  });
+  const resolved: ResolvedRegistryOptions = {
     registryUrl: `${base}/registry.json`,
-    fetch: options.fetch,
-    ttlMs,
-    retryAfterMs: ttlMs / 10,
-    firstFetchTimeoutMs: duration(
-      'firstFetchTimeoutMs',
-      options.firstFetchTimeoutMs,
-      defaultFirstFetchTimeoutMs,
-    ),
-    now: options.now ?? Date.now,
+    fetch: read.fn<FetchLike>('fetch'),
+    ttl,
+    retryAfter: ttl / 10,
+    firstFetchTimeout,
+    now: read.fn<() => number>('now') ?? Date.now,
+    log,
   };
+  read.warnDeprecated(log);
+  return resolved;
 }

@@ -104,7 +104,7 @@ describe('the bundled list, with no registry service reachable', () => {
   });
 
   it('refuses nonsense durations with an invalidConfig RunwareError', () => {
-    for (const options of [{ ttlMs: -1 }, { firstFetchTimeoutMs: Number.NaN }]) {
+    for (const options of [{ ttl: -1 }, { firstFetchTimeout: Number.NaN }]) {
       let thrown: unknown;
       try {
         createRegistry(options);

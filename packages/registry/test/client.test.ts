@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { createRunwareClient, type TransportV1 } from '@runware/core';
+import { type RunningEmulator, useEmulator } from '@runware/emulator/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRegistry } from '../src/index';
-import { addNewModel, type RunningEmulator, startEmulator } from './support/helpers';
+import { addNewModel } from './support/helpers';
 
 /** The smallest REST transport (core alone has none): one POST per batch, recording what was sent. */
 function restTransport(emulator: RunningEmulator, sent: unknown[]): TransportV1 {
@@ -25,13 +26,7 @@ function restTransport(emulator: RunningEmulator, sent: unknown[]): TransportV1 
 }
 
 describe('createRunwareClient with createRegistry', () => {
-  let emulator: RunningEmulator;
-  beforeAll(async () => {
-    emulator = await startEmulator({ port: 0, latency: { default: 5 } });
-  });
-  afterAll(async () => {
-    await emulator?.stop();
-  });
+  const emulator = useEmulator({ beforeAll, afterAll }, { latency: { default: 5 } });
 
   it('runs a day-zero model by slug after refreshRegistry(), the slug rewritten to its AIR', async () => {
     const sent: { model?: string; taskType?: string }[] = [];

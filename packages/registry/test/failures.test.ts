@@ -1,4 +1,5 @@
 import { isRunwareError } from '@runware/core';
+import { dayZeroModel as newModel, useEmulator } from '@runware/emulator/testing';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createRegistry } from '../src/index';
 import {
@@ -8,12 +9,8 @@ import {
   clearFaults,
   countingFetch,
   manualClock,
-  type RunningEmulator,
-  reset,
-  startEmulator,
 } from './support/helpers';
 
-const newModel = { air: 'newprovider:1@1', taskType: 'imageInference', slug: 'newprovider-one' };
 const rejection = (promise: Promise<unknown>) =>
   promise.then(
     () => undefined,
@@ -21,16 +18,7 @@ const rejection = (promise: Promise<unknown>) =>
   );
 
 describe('a registry service that is down, slow or wrong', () => {
-  let emulator: RunningEmulator;
-  beforeAll(async () => {
-    emulator = await startEmulator({ port: 0 });
-  });
-  afterAll(async () => {
-    await emulator?.stop();
-  });
-  beforeEach(async () => {
-    await reset(emulator);
-  });
+  const emulator = useEmulator({ beforeAll, afterAll, beforeEach });
 
   it('falls back to the bundled list on 503, and refresh() rejects with the status', async () => {
     await addFault(emulator, { status: 503 });
@@ -59,7 +47,7 @@ describe('a registry service that is down, slow or wrong', () => {
     expect(registry.version()).toBe(version);
   });
 
-  it('answers the first lookup within firstFetchTimeoutMs of a slow registry, then never waits', async () => {
+  it('answers the first lookup within firstFetchTimeout of a slow registry, then never waits', async () => {
     await addFault(emulator, { delayMs: 5_000 });
     const { log, lines } = captureLog();
     const registry = createRegistry({ schemasBaseUrl: emulator.schemasUrl, log });
@@ -83,7 +71,7 @@ describe('a registry service that is down, slow or wrong', () => {
     const registry = createRegistry({
       schemasBaseUrl: emulator.schemasUrl,
       fetch: counting.fetch,
-      ttlMs: 1_000,
+      ttl: 1_000,
       now: clock.now,
       log,
     });

@@ -1,29 +1,10 @@
+import { dayZeroModel as newModel, useEmulator } from '@runware/emulator/testing';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createRegistry } from '../src/index';
-import {
-  addNewModel,
-  control,
-  countingFetch,
-  eventually,
-  manualClock,
-  type RunningEmulator,
-  reset,
-  startEmulator,
-} from './support/helpers';
-
-const newModel = { air: 'newprovider:1@1', taskType: 'imageInference', slug: 'newprovider-one' };
+import { addNewModel, countingFetch, eventually, manualClock } from './support/helpers';
 
 describe('the remote registry.json, served by the emulator', () => {
-  let emulator: RunningEmulator;
-  beforeAll(async () => {
-    emulator = await startEmulator({ port: 0 });
-  });
-  afterAll(async () => {
-    await emulator?.stop();
-  });
-  beforeEach(async () => {
-    await reset(emulator);
-  });
+  const emulator = useEmulator({ beforeAll, afterAll, beforeEach });
 
   it('uses the remote list from the first lookup: its models, slugs, keys and version', async () => {
     const version = await addNewModel(emulator);
@@ -70,7 +51,7 @@ describe('the remote registry.json, served by the emulator', () => {
     const registry = createRegistry({
       schemasBaseUrl: emulator.schemasUrl,
       fetch: counting.fetch,
-      ttlMs: 50,
+      ttl: 50,
     });
     await registry.lookup('runware:101@1');
     await addNewModel(emulator);
@@ -89,7 +70,7 @@ describe('the remote registry.json, served by the emulator', () => {
     const registry = createRegistry({
       schemasBaseUrl: emulator.schemasUrl,
       fetch: counting.fetch,
-      ttlMs: 1_000,
+      ttl: 1_000,
       now: clock.now,
     });
     const version = await addNewModel(emulator);
@@ -119,7 +100,7 @@ describe('the remote registry.json, served by the emulator', () => {
     const registry = createRegistry({
       schemasBaseUrl: emulator.schemasUrl,
       fetch: counting.fetch,
-      ttlMs: 1_000,
+      ttl: 1_000,
       now: clock.now,
     });
     const first = await Promise.all(Array.from({ length: 100 }, () => registry.lookup('bfl-flux-1-dev')));
@@ -164,6 +145,6 @@ describe('the remote registry.json, served by the emulator', () => {
     const offline = createRegistry({ schemasBaseUrl: `${emulator.schemasUrl}/nowhere` });
     expect(await offline.lookup('newprovider-one')).toBeUndefined();
     expect(offline.version()).toBeUndefined();
-    expect((await control(emulator, '/stats')).gauges.registryVersion).toBe(loaded.version());
+    expect((await emulator.control.stats()).gauges.registryVersion).toBe(loaded.version());
   });
 });

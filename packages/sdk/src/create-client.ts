@@ -1,6 +1,7 @@
 import {
   createLogger,
   createRunwareClient,
+  type LogCategory,
   type RegistryV1,
   type RunwareClient,
   type RunwareConfig,
@@ -38,45 +39,27 @@ export async function createClient(options: ClientOptions = {}): Promise<Runware
     dependencies: { ...userConfig.dependencies, ...(files ? { files } : {}) },
   });
   const logger = createLogger({ debug: config.debug, logSink: config.logSink, secrets: [config.apiKey] });
+  const log = (category: LogCategory, message: string, data?: unknown) => logger.log(category, message, data);
+  const { fetch, WebSocket } = config.dependencies ?? {};
+  // The config's own names reach every part; only what the SDK adds is set here. `userAgent` is the
+  // config's prefix, so it is replaced by the whole header (none outside Node).
   const agent = userAgent(sdkVersion, snapshotVersion, config.userAgent);
-  const rest = createRestTransport({
-    apiKey: config.apiKey,
-    baseUrl: config.httpBaseUrl,
-    timeoutMs: config.timeout,
-    maxRetries: config.maxRetries,
-    retryDelayMs: config.retryDelay,
-    retryStrategy: config.retryStrategy,
-    ...(config.dependencies?.fetch ? { fetch: config.dependencies.fetch } : {}),
-    ...(agent ? { userAgent: agent } : {}),
-    log: (category, message, data) => logger.log(category, message, data),
-  });
+  const shared = { ...config, ...(fetch ? { fetch } : {}), userAgent: agent, log };
+  const rest = createRestTransport(shared);
   const transport: TransportV1 =
     custom ??
     (config.transportType === 'rest'
       ? rest
       : createWebSocketTransport({
-          apiKey: config.apiKey,
-          url: config.wsBaseUrl,
-          authTimeoutMs: config.authTimeout,
-          timeoutMs: config.timeout,
-          maxReconnectAttempts: config.maxReconnectAttempts,
-          retryDelayMs: config.retryDelay,
-          ...(config.dependencies?.WebSocket ? { WebSocket: config.dependencies.WebSocket as never } : {}),
+          ...shared,
+          ...(WebSocket ? { WebSocket: WebSocket as never } : {}),
           ...(agent ? { headers: { 'user-agent': agent } } : {}),
-          log: (category, message, data) => logger.log(category, message, data),
         }));
-  const fetchImpl = config.dependencies?.fetch;
-  const services = {
-    schemasBaseUrl: config.schemasBaseUrl,
-    ...(fetchImpl ? { fetch: fetchImpl } : {}),
-    log: (category: 'info' | 'warn' | 'error' | 'request', message: string, data?: unknown) =>
-      logger.log(category, message, data),
-  };
   return createRunwareClient({
     config,
     transport,
     streamTransport: rest,
-    registry: registry ?? createRegistry(services),
-    validator: validator ?? createLazyValidator(services),
+    registry: registry ?? createRegistry(shared),
+    validator: validator ?? createLazyValidator(shared),
   });
 }

@@ -3,10 +3,14 @@
  * transport and the model registry; everything public of those layers is re-exported here.
  */
 export * from '@runware/core';
-export { createRegistry, type Registry, type RegistryOptions } from '@runware/registry';
+export {
+  createBundledRegistry,
+  createRegistry,
+  type Registry,
+  type RegistryOptions,
+} from '@runware/registry';
 export type * from '@runware/types';
 export { clearValidatorCache, createValidator, type ValidatorOptions } from '@runware/validate';
-export { createBundledRegistry } from './bundled-registry';
 export { type ClientOptions, createClient } from './create-client';
 export { fileToDataURI } from './file-to-data-uri';
 export { sdkVersion } from './version';

@@ -1,16 +1,25 @@
 import type { FileAccess } from '@runware/core';
+import { detectRuntime } from '@runware/core/transport-kit';
 
-/** Node's version when running on Node (not in browsers or edge runtimes). */
-export function nodeVersion(): string | undefined {
-  return (globalThis as { process?: { versions?: { node?: string } } }).process?.versions?.node;
+interface NodeProcess {
+  versions: { node: string };
+  platform?: string;
+  arch?: string;
+}
+
+/** Node's `process`, on plain Node only (the kit's one runtime check; not in Bun, Deno, browsers or edge). */
+function nodeProcess(): NodeProcess | undefined {
+  return detectRuntime() === 'node' ? (globalThis as unknown as { process: NodeProcess }).process : undefined;
 }
 
 /**
- * Local-file access for media inputs given as paths, on Node only. `node:fs` is imported lazily
- * through a specifier bundlers leave alone, so browser and edge bundles of the SDK never carry it.
+ * Local-file access for media inputs given as paths, where `node:fs` exists (Node, and Bun and
+ * Deno, which implement it). It is imported lazily through a specifier bundlers leave alone, so
+ * browser and edge bundles of the SDK never carry it.
  */
 export async function nodeFileAccess(): Promise<FileAccess | undefined> {
-  if (!nodeVersion()) return undefined;
+  const runtime = detectRuntime();
+  if (runtime !== 'node' && runtime !== 'bun' && runtime !== 'deno') return undefined;
   const specifier = 'node:fs/promises';
   const fs = (await import(/* @vite-ignore */ /* webpackIgnore: true */ specifier)) as {
     stat(path: string): Promise<{ isFile(): boolean }>;
@@ -28,9 +37,8 @@ export async function nodeFileAccess(): Promise<FileAccess | undefined> {
 
 /** `runware-typescript/<ver> (node/<v>; <platform> <arch>) schemas/<snapshot>`, on Node only. */
 export function userAgent(sdkVersion: string, schemasVersion: string, prefix?: string): string | undefined {
-  const node = nodeVersion();
-  if (!node) return undefined;
-  const proc = (globalThis as { process?: { platform?: string; arch?: string } }).process;
-  const agent = `runware-typescript/${sdkVersion} (node/${node}; ${proc?.platform ?? 'unknown'} ${proc?.arch ?? 'unknown'}) schemas/${schemasVersion}`;
+  const proc = nodeProcess();
+  if (!proc) return undefined;
+  const agent = `runware-typescript/${sdkVersion} (node/${proc.versions.node}; ${proc.platform ?? 'unknown'} ${proc.arch ?? 'unknown'}) schemas/${schemasVersion}`;
   return prefix ? `${prefix} ${agent}` : agent;
 }

@@ -1,4 +1,4 @@
-import { createServer } from 'node:net';
+import { unusedPort } from '@runware/emulator/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createClient, type RunwareClient } from '../src/index';
 import { failure, useHarness } from './support/harness';
@@ -38,18 +38,7 @@ function clientFor(transport: 'rest' | 'ws'): RunwareClient {
 
 /** Tasks the emulator received over one transport so far. */
 async function tasksOver(transport: 'rest' | 'ws'): Promise<number> {
-  const stats = await h.control('/stats');
-  return Number(stats.tasks.byTransport[transport] ?? 0);
-}
-
-/** A port nothing listens on: bound once, then released. */
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  if (typeof address !== 'object' || address === null) throw new Error('no port');
-  return address.port;
+  return (await h.control.stats()).tasks.byTransport[transport];
 }
 
 const image = { model: 'runware:400@1', positivePrompt: 'a fox', width: 16, height: 16 };
@@ -215,10 +204,10 @@ describe('client.content (HTTP, the same on every transport)', () => {
   });
 
   it('rejects with httpError on a 5xx and connectionFailed when the service is unreachable', async () => {
-    await h.faults([{ kind: 'serviceError', service: 'content', status: 502, count: 1 }]);
+    await h.control.addFaults([{ kind: 'serviceError', service: 'content', status: 502, count: 1 }]);
     const error = await failure(content().listCapabilities());
     expect(error).toMatchObject({ rawCode: 'httpError', statusCode: 502 });
-    const port = await closedPort();
+    const port = await unusedPort();
     const offline = await h.clientWith({ contentBaseUrl: `http://127.0.0.1:${port}/content` });
     const unreachable = await failure(offline.content.listCreators());
     expect(unreachable).toMatchObject({ code: 'connection', rawCode: 'connectionFailed' });

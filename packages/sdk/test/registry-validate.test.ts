@@ -1,19 +1,19 @@
+import { dayZeroModel } from '@runware/emulator/testing';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createRegistry } from '../src/index';
-import { failure, sentTasks, useHarness } from './support/harness';
+import { failure, useHarness } from './support/harness';
 
 const h = useHarness();
-const newModel = { air: 'newprovider:1@1', taskType: 'imageInference', slug: 'newprovider-one' };
 
 beforeEach(async () => {
-  await h.control('/reset', {});
+  await h.control.reset();
 });
 
 describe('live model registry', () => {
   it('makes a model added at runtime runnable after refreshRegistry(), without a restart', async () => {
     const client = await h.clientWith({});
     await client.run({ model: 'runware:400@1', width: 16, height: 16, deliveryMethod: 'sync' });
-    await h.control('/models', newModel);
+    await h.control.addModel(dayZeroModel);
     expect((await failure(client.run({ model: 'newprovider-one', width: 16, height: 16 }))).code).toBe(
       'notFound',
     );
@@ -25,15 +25,15 @@ describe('live model registry', () => {
       deliveryMethod: 'sync',
     });
     expect(image?.taskType).toBe('imageInference');
-    const sent = await sentTasks(h);
+    const sent = await h.control.tasks();
     expect(sent.at(-1)?.model).toBe('newprovider:1@1');
   });
 
   it('picks the new model up through the background refresh with a short TTL', async () => {
-    const registry = createRegistry({ schemasBaseUrl: h.emulator.schemasUrl, ttlMs: 100 });
+    const registry = createRegistry({ schemasBaseUrl: h.emulator.schemasUrl, ttl: 100 });
     const client = await h.clientWith({ registry });
     await client.run({ model: 'runware:400@1', width: 16, height: 16, deliveryMethod: 'sync' });
-    await h.control('/models', newModel);
+    await h.control.addModel(dayZeroModel);
     await new Promise((r) => setTimeout(r, 150));
     // A lookup after the TTL starts a refresh in the background; a later one sees its result.
     await client.run({ model: 'runware:400@1', width: 16, height: 16, deliveryMethod: 'sync' });
@@ -51,14 +51,14 @@ describe('live model registry', () => {
   });
 
   it('falls back to the bundled list when the registry is down, without delaying the first call past the bound', async () => {
-    await h.faults([{ kind: 'serviceError', service: 'schemas', delayMs: 5000 }]);
-    const registry = createRegistry({ schemasBaseUrl: h.emulator.schemasUrl, firstFetchTimeoutMs: 300 });
+    await h.control.addFaults([{ kind: 'serviceError', service: 'schemas', delayMs: 5000 }]);
+    const registry = createRegistry({ schemasBaseUrl: h.emulator.schemasUrl, firstFetchTimeout: 300 });
     const client = await h.clientWith({ registry });
     const started = Date.now();
     await client.run({ model: 'bfl-flux-2-dev', width: 16, height: 16, deliveryMethod: 'sync' });
     expect(Date.now() - started).toBeLessThan(1500);
-    expect((await sentTasks(h))[0]?.model).toBe('runware:400@1');
-    await h.control('/faults', undefined, 'DELETE');
+    expect((await h.control.tasks())[0]?.model).toBe('runware:400@1');
+    await h.control.clearFaults();
   });
 });
 
@@ -90,7 +90,7 @@ describe('client-side validation', () => {
     expect(badEnum.documentation).toMatch(
       /^https:\/\/runware\.ai\/docs\/models\/bfl-flux-2-dev#request-outputformat$/,
     );
-    expect((await h.control('/stats')).tasks.total).toBe(0);
+    expect((await h.control.stats()).tasks.total).toBe(0);
   });
 
   it('overrides the config per call, both ways', async () => {
@@ -98,17 +98,17 @@ describe('client-side validation', () => {
     const off = await h.clientWith({ validate: false });
     const bad = sdxl({ scheduler: 'Eulerr', deliveryMethod: 'sync' });
     expect((await failure(off.run(bad, { validate: true }))).statusCode).toBeUndefined();
-    expect((await h.control('/stats')).tasks.total).toBe(0);
+    expect((await h.control.stats()).tasks.total).toBe(0);
     expect((await failure(on.run(bad, { validate: false }))).statusCode).toBe(400);
-    expect((await h.control('/stats')).tasks.total).toBe(1);
+    expect((await h.control.stats()).tasks.total).toBe(1);
   });
 
   it('validates a community model through /resolve, and sends anyway when resolve is unavailable', async () => {
     const client = await h.clientWith({ validate: true });
     const caught = await failure(client.run(sdxl({ width: '1024' as unknown as number })));
     expect(caught).toMatchObject({ code: 'validation', parameter: 'width' });
-    expect((await h.control('/stats')).tasks.total).toBe(0);
-    await h.faults([{ kind: 'serviceError', service: 'schemas', status: 503 }]);
+    expect((await h.control.stats()).tasks.total).toBe(0);
+    await h.control.addFaults([{ kind: 'serviceError', service: 'schemas', status: 503 }]);
     const fresh = await h.clientWith({ validate: true });
     const fromServer = await failure(
       fresh.run({
@@ -120,7 +120,7 @@ describe('client-side validation', () => {
       }),
     );
     expect(fromServer).toMatchObject({ code: 'validation', parameter: 'positivePrompt', statusCode: 400 });
-    expect((await h.control('/stats')).tasks.total).toBe(1);
-    await h.control('/faults', undefined, 'DELETE');
+    expect((await h.control.stats()).tasks.total).toBe(1);
+    await h.control.clearFaults();
   });
 });

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createClient, type LogEntry, type ResultItem, type ValidatorV1 } from '../src/index';
-import { failure, sentTasks, useHarness } from './support/harness';
+import { failure, useHarness } from './support/harness';
 
 // Videos take 1.5 s here: long enough to abort or time out while polling.
 const h = useHarness({ latency: { default: 5, imageInference: 20, videoInference: 1500, training: 1500 } });
@@ -16,7 +16,7 @@ const image = (extra: Record<string, unknown> = {}) => ({
 });
 
 beforeEach(async () => {
-  await h.control('/reset', {});
+  await h.control.reset();
 });
 
 describe('run()', () => {
@@ -24,7 +24,7 @@ describe('run()', () => {
     const results = await h.client.run(image({ numberResults: 3 }));
     expect(results).toHaveLength(3);
     expect(results.every((r) => typeof r.imageURL === 'string')).toBe(true);
-    const [sent] = await sentTasks(h);
+    const [sent] = await h.control.tasks();
     expect(sent).toMatchObject({
       taskType: 'imageInference',
       deliveryMethod: 'async',
@@ -39,13 +39,13 @@ describe('run()', () => {
   it('honours deliveryMethod sync: one request, no polling', async () => {
     const [result] = await h.client.run(image({ deliveryMethod: 'sync' }));
     expect(result?.taskType).toBe('imageInference');
-    const mine = (await sentTasks(h)).filter((task) => task.taskUUID === result?.taskUUID);
+    const mine = (await h.control.tasks()).filter((task) => task.taskUUID === result?.taskUUID);
     expect(mine.map((task) => task.taskType)).toEqual(['imageInference']);
   });
 
   it('rewrites a curated slug to its AIR before sending', async () => {
     await h.client.run(image({ model: 'bfl-flux-2-dev', deliveryMethod: 'sync' }));
-    const [sent] = await sentTasks(h);
+    const [sent] = await h.control.tasks();
     expect(sent?.model).toBe('runware:400@1');
   });
 
@@ -54,7 +54,7 @@ describe('run()', () => {
     expect(error.code).toBe('notFound');
     expect(error.parameter).toBe('model');
     expect(error.message).toContain('taskType');
-    expect(await sentTasks(h)).toEqual([]);
+    expect(await h.control.tasks()).toEqual([]);
   });
 
   it('runs a community model with an explicit taskType', async () => {
@@ -83,15 +83,16 @@ describe('run()', () => {
   it('sends an array of params as one batched request', async () => {
     const [a, b] = await h.client.runBatch([image(), image({ numberResults: 2 })]);
     expect([a?.length, b?.length]).toEqual([1, 2]);
-    const { requests } = await h.control('/requests');
-    expect(requests[0].body.map((t: { taskType: string }) => t.taskType)).toEqual([
+    const [first] = await h.control.requests();
+    const tasks = await h.control.tasks();
+    expect(tasks.filter((task) => task.requestId === first?.id).map((task) => task.taskType)).toEqual([
       'imageInference',
       'imageInference',
     ]);
   });
 
   it('fires onResult for all three items, the failed one too, before rejecting', async () => {
-    await h.faults([{ kind: 'itemError', index: 1, code: 'providerError', count: 1 }]);
+    await h.control.addFaults([{ kind: 'itemError', index: 1, code: 'providerError', count: 1 }]);
     const seen: string[] = [];
     const error = await failure(
       h.client.run(image({ numberResults: 3 }), { onResult: (item) => void seen.push(String(item.status)) }),
@@ -113,7 +114,7 @@ describe('run()', () => {
 
   it('aborts while polling: rejects at once and polls no more for that task', async () => {
     const slow = await h.clientWith({});
-    await h.control('/reset', {});
+    await h.control.reset();
     const controller = new AbortController();
     const started = Date.now();
     const run = slow.run(image({ model: 'google:3@3', duration: 1 }), { signal: controller.signal });
@@ -121,9 +122,9 @@ describe('run()', () => {
     const error = await failure(run);
     expect(error.code).toBe('aborted');
     expect(Date.now() - started).toBeLessThan(1500);
-    const before = (await h.control('/stats')).getResponse.polls;
+    const before = (await h.control.stats()).getResponse.polls;
     await new Promise((r) => setTimeout(r, 700));
-    expect((await h.control('/stats')).getResponse.polls).toBe(before);
+    expect((await h.control.stats()).getResponse.polls).toBe(before);
   });
 
   it('times out an async task past the per-call timeout', async () => {
@@ -133,17 +134,17 @@ describe('run()', () => {
   });
 
   it('retries a burst of 5xx and succeeds', async () => {
-    await h.faults([{ kind: 'httpError', status: 503, count: 2 }]);
+    await h.control.addFaults([{ kind: 'httpError', status: 503, count: 2 }]);
     const [result] = await h.client.run(image({ deliveryMethod: 'sync', positivePrompt: 'burst' }));
     expect(result?.imageUUID).toBeTruthy();
     // Counted by this task's own submissions: a poll of an earlier test may still land after the reset.
-    const submits = (await sentTasks(h)).filter((task) => task.positivePrompt === 'burst');
+    const submits = (await h.control.tasks()).filter((task) => task.positivePrompt === 'burst');
     expect(submits).toHaveLength(3);
     expect(new Set(submits.map((task) => task.taskUUID)).size).toBe(1);
   });
 
   it('waits as Retry-After says on 429, then succeeds', async () => {
-    await h.faults([{ kind: 'httpError', status: 429, retryAfter: 1, count: 1 }]);
+    await h.control.addFaults([{ kind: 'httpError', status: 429, retryAfter: 1, count: 1 }]);
     const started = Date.now();
     await h.client.run(image({ deliveryMethod: 'sync' }));
     expect(Date.now() - started).toBeGreaterThanOrEqual(950);
@@ -156,14 +157,10 @@ describe('run()', () => {
     expect(results.flat()).toHaveLength(20);
     // Read from what the emulator received: each cycle's request carries every pending task. (On a
     // loaded machine the first cycle may start before all 20 ACKs are in, so it can carry fewer.)
-    const { requests } = await h.control('/requests');
-    const sizes: number[] = requests
-      .map((r: { body: unknown }) =>
-        Array.isArray(r.body)
-          ? r.body.filter((t: { taskType?: string }) => t.taskType === 'getResponse').length
-          : 0,
-      )
-      .filter((n: number) => n > 0);
+    const pollItems = (await h.control.tasks()).filter((task) => task.taskType === 'getResponse');
+    const perRequest = new Map<number, number>();
+    for (const poll of pollItems) perRequest.set(poll.requestId, (perRequest.get(poll.requestId) ?? 0) + 1);
+    const sizes = [...perRequest.values()];
     expect(sizes.length).toBeGreaterThan(0);
     expect(Math.max(...sizes)).toBe(20);
     // Per-task polling would send one request per poll; batching sends a few large ones.
@@ -209,10 +206,10 @@ describe('media inputs', () => {
     const dir = await mkdtemp(join(tmpdir(), 'runware-sdk-'));
     const file = join(dir, 'input.png');
     await writeFile(file, bytes);
-    await h.control('/reset', {});
+    await h.control.reset();
     await h.client.run({ model: 'bria:52@1', inputs: { image: bytes }, deliveryMethod: 'sync' });
     await h.client.run({ model: 'bria:52@1', inputs: { image: file }, deliveryMethod: 'sync' });
-    const sent = await sentTasks(h);
+    const sent = await h.control.tasks();
     for (const task of sent)
       expect(String((task.inputs as { image: string }).image)).toMatch(/^data:image\/png;base64,/);
   });
@@ -238,7 +235,7 @@ describe('client lifecycle, config and logs', () => {
     expect(error.message).toContain('timeout');
     const entries: LogEntry[] = [];
     const logged = await h.clientWith({ debug: true, logSink: (entry) => void entries.push(entry) });
-    await h.faults([{ kind: 'httpError', status: 503, count: 1 }]);
+    await h.control.addFaults([{ kind: 'httpError', status: 503, count: 1 }]);
     await logged.run(image({ deliveryMethod: 'sync' }));
     expect(entries.length).toBeGreaterThan(0);
     expect(JSON.stringify(entries)).not.toContain(h.emulator.apiKey);

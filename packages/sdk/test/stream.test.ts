@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { failure, sentTasks, useHarness } from './support/harness';
+import { failure, useHarness } from './support/harness';
 
 const h = useHarness({ tokenDelayMs: 5 });
 const ask = (extra: Record<string, unknown> = {}) => ({
@@ -9,7 +9,7 @@ const ask = (extra: Record<string, unknown> = {}) => ({
 });
 
 beforeEach(async () => {
-  await h.control('/reset', {});
+  await h.control.reset();
 });
 
 describe('stream()', () => {
@@ -47,14 +47,14 @@ describe('stream()', () => {
     const late: string[] = [];
     for await (const token of stream.textStream) late.push(token);
     expect(late).toEqual(first);
-    const [sent] = await sentTasks(h);
+    const [sent] = await h.control.tasks();
     expect(sent).toMatchObject({ taskType: 'textInference', deliveryMethod: 'stream' });
   });
 
   it('throws for numberResults > 1 before sending anything', async () => {
     const error = await failure(h.client.stream(ask({ numberResults: 2 })));
     expect(error).toMatchObject({ code: 'validation', parameter: 'numberResults' });
-    expect(await sentTasks(h)).toEqual([]);
+    expect(await h.control.tasks()).toEqual([]);
   });
 
   it('ends iteration cleanly on abort; result() says aborted', async () => {
@@ -73,7 +73,7 @@ describe('stream()', () => {
   });
 
   it('turns an in-stream error event into a RunwareError', async () => {
-    await h.faults([{ kind: 'itemError', code: 'providerTimeout', count: 1 }]);
+    await h.control.addFaults([{ kind: 'itemError', code: 'providerTimeout', count: 1 }]);
     const stream = await h.client.stream(ask());
     const error = await failure(
       (async () => {
@@ -94,7 +94,7 @@ describe('stream()', () => {
   });
 
   it('reports a cut stream as a connection error', async () => {
-    await h.faults([{ kind: 'truncateStream', afterChunks: 2, count: 1 }]);
+    await h.control.addFaults([{ kind: 'truncateStream', afterChunks: 2, count: 1 }]);
     const stream = await h.client.stream(ask());
     expect((await failure(stream.result())).code).toBe('connection');
   });

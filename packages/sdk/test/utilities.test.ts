@@ -50,24 +50,20 @@ describe('utility calls', () => {
       },
     ]);
     expect([a?.length, b?.length]).toEqual([1, 2]);
-    const { requests } = await h.control('/requests');
-    const carrying = requests.filter(
-      (r: { body: unknown }) =>
-        Array.isArray(r.body) && r.body.some((t: { taskUUID?: string }) => ids.includes(String(t.taskUUID))),
-    );
-    expect(carrying).toHaveLength(1);
-    expect(carrying[0].body.map((t: { taskUUID: string }) => t.taskUUID)).toEqual(ids);
+    const carrying = (await h.control.tasks()).filter((task) => ids.includes(String(task.taskUUID)));
+    expect(new Set(carrying.map((task) => task.requestId)).size).toBe(1);
+    expect(carrying.map((task) => task.taskUUID)).toEqual(ids);
   });
 
   it('sends a User-Agent naming the SDK, Node and the schema snapshot (and the key only in Authorization)', async () => {
-    await h.control('/reset', {});
+    await h.control.reset();
     await h.client.run({ model: 'runware:400@1', width: 16, height: 16, deliveryMethod: 'sync' });
-    const { requests } = await h.control('/requests');
-    expect(requests[0].headers['user-agent']).toMatch(
+    const [request] = await h.control.requests();
+    expect(request?.headers['user-agent']).toMatch(
       /^runware-typescript\/\S+ \(node\/\d+\.\d+\.\d+; \w+ \w+\) schemas\/20260722$/,
     );
-    expect(requests[0].headers.authorization).toBe('[redacted]');
-    expect(requests[0].path).not.toContain(h.emulator.apiKey);
+    expect(request?.headers.authorization).toBe('[redacted]');
+    expect(request?.path).not.toContain(h.emulator.apiKey);
   });
 
   it('fileToDataURI encodes a local file and in-memory bytes', async () => {

@@ -5,14 +5,19 @@ import {
   type TransportResultV1,
   type TransportV1,
 } from '@runware/core';
-import { createCloseNotifier } from './close-signal';
-import { createFetchResolver, type FetchLike, type ResolvedFetch } from './keep-alive-fetch';
-import { type RestTransportOptions, resolveOptions } from './options';
-import { createSafeLog } from './safe-log';
-import { sendBatch } from './send-batch';
-import { sseRequest } from './sse-request';
-import type { TransportContext } from './step-io';
-import { abortedError, closedError, contextOf, createRedactor } from './transport-errors';
+import {
+  abortedError,
+  contextOf,
+  createCloseNotifier,
+  createSafeLog,
+  type FetchLike,
+} from '@runware/core/transport-kit';
+import { sendBatch } from './dispatch/send-batch';
+import { createFetchResolver, type ResolvedFetch } from './http/fetch-resolver';
+import type { RequestContext } from './http/request-context';
+import { closedTransportError } from './http/rest-errors';
+import { sseRequest } from './http/sse-request';
+import { type LogCategory, type RestTransportOptions, resolveOptions } from './options';
 
 function originOf(url: string): string {
   try {
@@ -25,15 +30,16 @@ function originOf(url: string): string {
 /**
  * The REST + SSE transport: plain `fetch`, so it runs in Node, browsers and edge runtimes. Each
  * `send()` is one POST of the batch, retried on network errors, timeouts, 408, 429 and 5xx
- * without ever resubmitting a task the server may already hold (see send-batch).
+ * without ever resubmitting a task the server may already hold (see dispatch/send-batch).
  */
 export function createRestTransport(options: RestTransportOptions): TransportV1 {
   const resolved = resolveOptions(options);
-  const redact = createRedactor(resolved.apiKey);
-  const log = createSafeLog(resolved.log, redact);
-  const origin = originOf(resolved.baseUrl);
+  const secrets = [resolved.apiKey];
+  const log = createSafeLog<LogCategory>(resolved.log, secrets);
+  resolved.warnDeprecated(log);
+  const origin = originOf(resolved.httpBaseUrl);
   const fetchResolver = createFetchResolver(resolved.fetch, log);
-  // Not an AbortController: each request in flight subscribes to it (see close-signal).
+  // Not an AbortController: each request in flight subscribes to it (see the kit's close-signal).
   const closing = createCloseNotifier();
 
   /** The fetch to use, or the error that ends the call before any request. */
@@ -42,8 +48,11 @@ export function createRestTransport(options: RestTransportOptions): TransportV1 
     signal: AbortSignal | undefined,
   ): Promise<ResolvedFetch> {
     const context = contextOf(tasks);
-    if (signal?.aborted) throw abortedError(context, signal.reason);
-    if (closing.closed) throw closedError(context);
+    const check = () => {
+      if (signal?.aborted) throw abortedError(context, signal.reason);
+      if (closing.closed) throw closedTransportError(context);
+    };
+    check();
     const resolvedFetch = await fetchResolver.get();
     if (!resolvedFetch) {
       throw createRunwareError(
@@ -52,17 +61,16 @@ export function createRestTransport(options: RestTransportOptions): TransportV1 
         context,
       );
     }
-    if (signal?.aborted) throw abortedError(context, signal.reason);
-    if (closing.closed) throw closedError(context);
+    check();
     return resolvedFetch;
   }
 
-  const contextWith = (fetch: FetchLike): TransportContext => ({
+  const contextWith = (fetch: FetchLike): RequestContext => ({
     options: resolved,
     fetch,
     closing,
     log,
-    redact,
+    secrets,
     origin,
   });
 

@@ -4,5 +4,10 @@
  * recovery that never resubmits an accepted task. Edge- and browser-safe.
  */
 export { createRestTransport } from './create-rest-transport';
-export type { FetchSource } from './keep-alive-fetch';
-export type { LogCategory, RestLogger, RestTransportOptions } from './options';
+export type { FetchSource } from './http/fetch-resolver';
+export {
+  defaultMaxRetryDelay,
+  type LogCategory,
+  type RestLogger,
+  type RestTransportOptions,
+} from './options';

@@ -1,25 +1,46 @@
-import { createRunwareError } from '@runware/core';
+import { createRunwareError, defaultConfig, type RetryStrategy, type RunwareConfig } from '@runware/core';
+import { createOptionReader, type FetchLike, type OptionReader } from '@runware/core/transport-kit';
 
 export type LogCategory = 'request' | 'retry' | 'error' | 'warn';
 
 export type RestLogger = (category: LogCategory, message: string, data?: unknown) => void;
 
-export interface RestTransportOptions {
-  /** Sent as `Authorization: Bearer <key>`; never put in a URL, a log line or an error message. */
+/**
+ * Options of {@link createRestTransport}, named and measured as in the client config (durations in
+ * ms, no suffix). The other fields of a client config (`transportType`, `wsBaseUrl`, `logSink`, …)
+ * may be passed along and are ignored, so a resolved config can be handed over as it is.
+ */
+export interface RestTransportOptions
+  extends Omit<
+    RunwareConfig,
+    'apiKey' | 'httpBaseUrl' | 'timeout' | 'maxRetries' | 'retryDelay' | 'retryStrategy' | 'userAgent'
+  > {
+  /** Sent as `Authorization: Bearer <key>`; never put in a URL, and `***` in every log line and error message. */
   apiKey: string;
-  /** The REST endpoint; requests are POSTed to exactly this URL. */
+  /** The REST endpoint; requests are POSTed to this URL. Default `https://api.runware.ai/v1`. */
+  httpBaseUrl?: string;
+  /** @deprecated Use httpBaseUrl. */
   baseUrl?: string;
   /** A fetch to use instead of the runtime's (or undici's on Node). */
   fetch?: typeof globalThis.fetch;
-  /** Budget of one HTTP attempt in ms; `SendOptionsV1.timeoutMs` overrides it per call. */
+  /** Budget of one HTTP attempt in ms (default 1 200 000); `SendOptionsV1.timeoutMs` overrides it per call. */
+  timeout?: number;
+  /** @deprecated Use timeout. */
   timeoutMs?: number;
-  /** Retries after the first attempt (so `maxRetries + 1` attempts at most). */
+  /** Retries after the first attempt, so `maxRetries + 1` attempts at most. Default 3. */
   maxRetries?: number;
-  /** Base delay between attempts in ms. */
+  /** Delay before the first retry in ms. Default 1 000. */
+  retryDelay?: number;
+  /** @deprecated Use retryDelay. */
   retryDelayMs?: number;
-  /** `exponential`: delay·2^n plus up to 30 % jitter; `linear`: delay·(n+1). */
-  retryStrategy?: 'exponential' | 'linear';
-  /** Upper bound of any delay between attempts, `Retry-After` included. */
+  /**
+   * `exponential` (default): retryDelay·2^(n−1) before retry n; `linear`: retryDelay·n. Both add up
+   * to 30 % jitter.
+   */
+  retryStrategy?: RetryStrategy;
+  /** Upper bound of any delay between attempts in ms, `Retry-After` included. Default 30 000. */
+  maxRetryDelay?: number;
+  /** @deprecated Use maxRetryDelay. */
   maxRetryDelayMs?: number;
   /** Sent as `User-Agent` when given, except in browsers (which own that header). */
   userAgent?: string;
@@ -28,62 +49,62 @@ export interface RestTransportOptions {
   random?: () => number;
 }
 
+/** The default of {@link RestTransportOptions.maxRetryDelay}, in ms. */
+export const defaultMaxRetryDelay = 30_000;
+
 export interface ResolvedOptions {
   apiKey: string;
-  baseUrl: string;
-  fetch: typeof globalThis.fetch | undefined;
-  timeoutMs: number;
+  httpBaseUrl: string;
+  fetch: FetchLike | undefined;
+  timeout: number;
   maxRetries: number;
-  retryDelayMs: number;
-  retryStrategy: 'exponential' | 'linear';
-  maxRetryDelayMs: number;
+  retryDelay: number;
+  retryStrategy: RetryStrategy;
+  maxRetryDelay: number;
   userAgent: string | undefined;
   log: RestLogger | undefined;
   random: () => number;
+  /** Logs one warning per deprecated option name the caller used. */
+  warnDeprecated: OptionReader['warnDeprecated'];
 }
 
-export const defaultBaseUrl = 'https://api.runware.ai/v1';
+const owner = 'createRestTransport';
 
-function invalid(name: string, rule: string): never {
-  throw createRunwareError('invalidConfig', `RestTransportOptions.${name} must be ${rule}.`, {
-    parameter: name,
-  });
-}
-
-function count(name: string, value: number | undefined, fallback: number): number {
-  if (value === undefined) return fallback;
-  if (!Number.isInteger(value) || value < 0) invalid(name, 'a non-negative integer');
-  return value;
-}
-
-function duration(name: string, value: number | undefined, fallback: number, min: number): number {
-  if (value === undefined) return fallback;
-  if (!Number.isFinite(value) || value < min) invalid(name, `a finite number ≥ ${min}`);
-  return value;
-}
-
-/** Fills in defaults and rejects options that would make the retry loop misbehave. */
+/**
+ * Checks the options as the client config is checked (an `invalidConfig` RunwareError naming the
+ * field; `missingApiKey` without a key) and fills in the config's defaults.
+ */
 export function resolveOptions(options: RestTransportOptions): ResolvedOptions {
-  if (typeof options.apiKey !== 'string' || options.apiKey.trim() === '') {
-    throw createRunwareError('missingApiKey', 'createRestTransport needs an apiKey.', {
-      parameter: 'apiKey',
-    });
+  const read = createOptionReader(owner, options);
+  const apiKey = read.apiKey();
+  const userAgent = read.value('userAgent');
+  if (userAgent !== undefined && typeof userAgent !== 'string') {
+    throw createRunwareError(
+      'invalidConfig',
+      `${owner}: userAgent must be a string, got a ${typeof userAgent}.`,
+      {
+        parameter: 'userAgent',
+      },
+    );
   }
-  const strategy = options.retryStrategy ?? 'exponential';
-  if (strategy !== 'exponential' && strategy !== 'linear')
-    invalid('retryStrategy', "'exponential' or 'linear'");
-  if (options.fetch !== undefined && typeof options.fetch !== 'function') invalid('fetch', 'a function');
   return {
-    apiKey: options.apiKey,
-    baseUrl: options.baseUrl ?? defaultBaseUrl,
-    fetch: options.fetch,
-    timeoutMs: duration('timeoutMs', options.timeoutMs, 1_200_000, 1),
-    maxRetries: count('maxRetries', options.maxRetries, 3),
-    retryDelayMs: duration('retryDelayMs', options.retryDelayMs, 1000, 0),
-    retryStrategy: strategy,
-    maxRetryDelayMs: duration('maxRetryDelayMs', options.maxRetryDelayMs, 30_000, 0),
-    userAgent: options.userAgent,
-    log: options.log,
-    random: options.random ?? Math.random,
+    apiKey,
+    httpBaseUrl: read.url('httpBaseUrl', defaultConfig.httpBaseUrl, ['https', 'http'], { alias: 'baseUrl' }),
+    fetch: read.fn<FetchLike>('fetch'),
+    timeout: read.duration('timeout', defaultConfig.timeout, { alias: 'timeoutMs' }),
+    maxRetries: read.count('maxRetries', defaultConfig.maxRetries),
+    retryDelay: read.duration('retryDelay', defaultConfig.retryDelay, {
+      alias: 'retryDelayMs',
+      allowZero: true,
+    }),
+    retryStrategy: read.oneOf('retryStrategy', defaultConfig.retryStrategy, ['exponential', 'linear']),
+    maxRetryDelay: read.duration('maxRetryDelay', defaultMaxRetryDelay, {
+      alias: 'maxRetryDelayMs',
+      allowZero: true,
+    }),
+    userAgent: userAgent === '' ? undefined : userAgent,
+    log: read.fn<RestLogger>('log'),
+    random: read.fn<() => number>('random') ?? Math.random,
+    warnDeprecated: read.warnDeprecated,
   };
 }

@@ -1,16 +1,8 @@
 import { isRunwareError } from '@runware/core';
+import { createCloseNotifier } from '@runware/core/transport-kit';
+import { useEmulator } from '@runware/emulator/testing';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createCloseNotifier } from '../src/close-signal';
-import {
-  addFaults,
-  imageTask,
-  type RunningEmulator,
-  reset,
-  sleep,
-  startEmulator,
-  stats,
-  transportFor,
-} from './support/emulator';
+import { addFaults, imageTask, sleep, stats, transportFor } from './support/emulator';
 
 // Many sends in flight on one transport must not make Node warn about "11 abort listeners added
 // to [AbortSignal]": close() must reach every request without a listener per request on a shared
@@ -18,13 +10,11 @@ import {
 
 const concurrency = 50;
 
-let emulator: RunningEmulator;
-beforeAll(async () => {
-  // Sync image tasks answer after 1.5 s, so all 50 sends overlap.
-  emulator = await startEmulator({ port: 0, latency: { default: 5, imageInference: 1500 } });
-});
-afterAll(() => emulator.stop());
-afterEach(() => reset(emulator));
+// Sync image tasks answer after 1.5 s, so all 50 sends overlap.
+const emulator = useEmulator(
+  { beforeAll, afterAll, afterEach },
+  { latency: { default: 5, imageInference: 1500 } },
+);
 
 /** The process warnings emitted while `run` runs (and just after: they arrive on nextTick). */
 async function warningsDuring(run: () => Promise<void>): Promise<Error[]> {
@@ -91,7 +81,7 @@ describe(`${concurrency} concurrent sends on one transport`, () => {
   it('are all rejected with connection by close() while waiting to retry, without a warning', async () => {
     await addFaults(emulator, [{ kind: 'httpError', status: 503, count: concurrency }]);
     // A retry wait far longer than the test timeout: only close() can end it in time.
-    const transport = transportFor(emulator, { retryDelayMs: 60_000, maxRetryDelayMs: 60_000 });
+    const transport = transportFor(emulator, { retryDelay: 60_000, maxRetryDelay: 60_000 });
     let codes: string[] = [];
     const warnings = await warningsDuring(async () => {
       const settling = outcomes(Array.from({ length: concurrency }, () => transport.send([imageTask()])));

@@ -13,8 +13,8 @@ describe('the edge project', () => {
   });
 
   it('rejects an import of undici, which src may only load dynamically on Node', () => {
-    expect(importError("import { Agent } from 'undici';", 'src/keep-alive-fetch.ts')?.message).toContain(
-      'src/keep-alive-fetch.ts:1 imports the Node-only package "undici"',
+    expect(importError("import { Agent } from 'undici';", 'src/http/fetch-resolver.ts')?.message).toContain(
+      'src/http/fetch-resolver.ts:1 imports the Node-only package "undici"',
     );
   });
 });

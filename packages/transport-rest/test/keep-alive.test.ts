@@ -2,24 +2,13 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
+import { useEmulator } from '@runware/emulator/testing';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { createFetchResolver, keepAliveAgentOptions, loadUndiciFetch } from '../src/http/fetch-resolver';
 import { createRestTransport } from '../src/index';
-import { createFetchResolver, keepAliveAgentOptions, loadUndiciFetch } from '../src/keep-alive-fetch';
-import {
-  captured,
-  captureLog,
-  imageTask,
-  type RunningEmulator,
-  reset,
-  startEmulator,
-} from './support/emulator';
+import { captured, captureLog, imageTask } from './support/emulator';
 
-let emulator: RunningEmulator;
-beforeAll(async () => {
-  emulator = await startEmulator({ port: 0, latency: { default: 5 } });
-});
-afterAll(() => emulator.stop());
-afterEach(() => reset(emulator));
+const emulator = useEmulator({ beforeAll, afterAll, afterEach }, { latency: { default: 5 } });
 
 const notInstalled = async () => {
   throw Object.assign(new Error("Cannot find package 'undici'"), { code: 'ERR_MODULE_NOT_FOUND' });
@@ -28,7 +17,7 @@ const notInstalled = async () => {
 describe('which fetch', () => {
   it('uses undici with a keep-alive Agent on Node when undici is installed', async () => {
     const { log, lines } = captureLog();
-    const transport = createRestTransport({ apiKey: emulator.apiKey, baseUrl: emulator.httpUrl, log });
+    const transport = createRestTransport({ apiKey: emulator.apiKey, httpBaseUrl: emulator.httpUrl, log });
     await transport.send([imageTask()]);
     expect(lines[0]?.data).toEqual({ fetch: 'undici', ...keepAliveAgentOptions });
     // undici's own fetch says `undici` by default; Node's bundled copy says `node`.
@@ -46,7 +35,7 @@ describe('which fetch', () => {
     };
     const transport = createRestTransport({
       apiKey: emulator.apiKey,
-      baseUrl: emulator.httpUrl,
+      httpBaseUrl: emulator.httpUrl,
       fetch: injected,
       log,
     });
@@ -99,7 +88,7 @@ describe('which fetch', () => {
     await a?.release();
 
     const { log, lines } = captureLog();
-    const transport = createRestTransport({ apiKey: emulator.apiKey, baseUrl: emulator.httpUrl, log });
+    const transport = createRestTransport({ apiKey: emulator.apiKey, httpBaseUrl: emulator.httpUrl, log });
     await transport.connect?.();
     expect(lines.map((l) => l.data?.fetch)).toEqual(['undici']);
     await transport.close();
@@ -144,7 +133,9 @@ describe('keep-alive', () => {
 describe('edge safety', () => {
   it('has no Node built-ins and no static undici import in src', () => {
     const dir = fileURLToPath(new URL('../src/', import.meta.url));
-    for (const file of readdirSync(dir).filter((f) => f.endsWith('.ts'))) {
+    const files = readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts'));
+    expect(files).toContain('http/fetch-resolver.ts');
+    for (const file of files) {
       const text = readFileSync(`${dir}${file}`, 'utf8');
       expect(text, file).not.toMatch(/from\s+['"](node:|undici)/);
       expect(text, file).not.toMatch(/\brequire\(/);

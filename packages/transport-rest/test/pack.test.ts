@@ -1,22 +1,29 @@
-import { fileURLToPath } from 'node:url';
-import { type Consumer, consumerTsconfig, createConsumer } from '@runware/pack-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type RunningEmulator, startEmulator } from './support/emulator';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { useEmulator } from '@runware/emulator/testing';
+import { describePackTest } from '@runware/pack-check/vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 
-const root = (name: string) => fileURLToPath(new URL(`../../${name}`, import.meta.url));
+const emulator = useEmulator({ beforeAll, afterAll }, { latency: { default: 5 } });
 
-// Runs one sync task against the emulator whose URL and key come as arguments.
-const script = `
-const [baseUrl, apiKey] = process.argv.slice(2);
+describePackTest({
+  packageDir: new URL('..', import.meta.url),
+  // Runs one sync task, on the global fetch when undici is not installed.
+  script: {
+    imports: ['createRestTransport'],
+    body: `
+const [httpBaseUrl, apiKey] = process.argv.slice(2);
 const sources = [];
-const transport = createRestTransport({ apiKey, baseUrl, log: (c, m, d) => { if (d && d.fetch) sources.push(d.fetch); } });
+const transport = createRestTransport({ apiKey, httpBaseUrl, log: (c, m, d) => { if (d && d.fetch) sources.push(d.fetch); } });
 const task = { taskType: 'imageInference', taskUUID: crypto.randomUUID(), model: 'runware:400@1', width: 64, height: 64, deliveryMethod: 'sync' };
 const result = await transport.send([task]);
 await transport.close();
-console.log(JSON.stringify({ name: transport.name, status: result.status, items: result.data.length, sources }));
-`;
-
-const typed = `
+return { name: transport.name, status: result.status, items: result.data.length, sources };
+`,
+  },
+  args: () => [emulator.httpUrl, emulator.apiKey],
+  expected: { name: 'rest', status: 200, items: 1, sources: ['global'] },
+  typed: `
 import type { TransportV1 } from '@runware/core';
 import { createRestTransport, type RestTransportOptions } from '@runware/transport-rest';
 const options: RestTransportOptions = { apiKey: 'k', retryStrategy: 'linear', log: (category) => void category };
@@ -24,54 +31,14 @@ const transport: TransportV1 = createRestTransport(options);
 // @ts-expect-error retryStrategy is a closed set
 const bad: RestTransportOptions = { apiKey: 'k', retryStrategy: 'fibonacci' };
 export const used = [transport, bad];
-`;
-
-describe('packed @runware/transport-rest installed outside the workspace', () => {
-  let consumer: Consumer;
-  let emulator: RunningEmulator;
-
-  beforeAll(async () => {
-    emulator = await startEmulator({ port: 0, latency: { default: 5 } });
-    consumer = await createConsumer({
-      packages: [root('types'), root('core'), root('transport-rest')],
-      files: {
-        'esm.mjs': `import { createRestTransport } from '@runware/transport-rest';\n${script}`,
-        'cjs.cjs': `const { createRestTransport } = require('@runware/transport-rest');\n(async () => {${script}})();`,
-        'typed.mts': typed,
-        'typed.cts': typed,
-        'tsconfig.json': consumerTsconfig({ browser: true }),
-      },
+`,
+  browser: true,
+  installs: { absent: ['undici'] },
+  tests: (consumer) => {
+    it('keeps undici an optional peer', async () => {
+      const path = join(consumer().dir, 'node_modules/@runware/transport-rest/package.json');
+      const manifest = JSON.parse(await readFile(path, 'utf8'));
+      expect(manifest.peerDependenciesMeta.undici.optional).toBe(true);
     });
-  }, 180_000);
-  afterAll(async () => {
-    await consumer?.cleanup();
-    await emulator?.stop();
-  });
-
-  it.each(['esm.mjs', 'cjs.cjs'])(
-    'runs a task from %s, on the global fetch when undici is not installed',
-    async (file) => {
-      const run = await consumer.node(file, [emulator.httpUrl, emulator.apiKey]);
-      expect(run.stderr).toBe('');
-      expect(JSON.parse(run.stdout)).toEqual({ name: 'rest', status: 200, items: 1, sources: ['global'] });
-    },
-  );
-
-  it('ships only dist, README and LICENSE, and undici stays an optional peer', async () => {
-    const manifest = JSON.parse(
-      (await consumer.run('cat', ['node_modules/@runware/transport-rest/package.json'])).stdout,
-    );
-    expect(manifest.peerDependenciesMeta.undici.optional).toBe(true);
-    const listed = (await consumer.run('ls', ['node_modules/@runware/transport-rest'])).stdout
-      .split('\n')
-      .filter(Boolean);
-    expect(listed.sort()).toEqual(['LICENSE', 'README.md', 'dist', 'package.json']);
-    expect((await consumer.run('ls', ['node_modules'])).stdout).not.toMatch(/^undici$/m);
-  });
-
-  it('type-checks for ESM and CJS consumers under Node module resolution', async () => {
-    const run = await consumer.typecheck();
-    expect(run.stdout + run.stderr).toBe('');
-    expect(run.code).toBe(0);
-  });
+  },
 });

@@ -1,34 +1,40 @@
+import {
+  abortableDelay,
+  combineSignals,
+  isRetryableStatus,
+  parseRetryAfter,
+} from '@runware/core/transport-kit';
 import { describe, expect, it } from 'vitest';
-import { abortableDelay, combineSignals } from '../src/combine-signals';
-import { parseAnswer } from '../src/parse-response';
-import { parseRetryAfter } from '../src/retry-after';
-import { backoffDelay, isRetryableStatus, retryDelay } from '../src/retry-policy';
+import { retryWait } from '../src/dispatch/retry-wait';
+import { parseAnswer } from '../src/http/parse-response';
 
 const schedule = {
-  retryDelayMs: 1000,
-  maxRetryDelayMs: 30_000,
+  retryDelay: 1000,
+  maxRetryDelay: 30_000,
   random: () => 1,
 };
 
 describe('retry schedule', () => {
-  it('exponential: delay·2^n plus up to 30 % jitter, capped', () => {
+  it('exponential: retryDelay·2^(n−1) plus up to 30 % jitter, capped', () => {
     const exponential = { ...schedule, retryStrategy: 'exponential' as const };
-    expect([0, 1, 2, 3, 4, 5].map((n) => backoffDelay(n, exponential))).toEqual([
+    expect([1, 2, 3, 4, 5, 6].map((n) => retryWait(n, undefined, exponential))).toEqual([
       1300, 2600, 5200, 10_400, 20_800, 30_000,
     ]);
-    expect(backoffDelay(2, { ...exponential, random: () => 0 })).toBe(4000);
+    expect(retryWait(3, undefined, { ...exponential, random: () => 0 })).toBe(4000);
   });
 
-  it('linear: delay·(n+1), capped', () => {
-    const linear = { ...schedule, retryStrategy: 'linear' as const, maxRetryDelayMs: 3500 };
-    expect([0, 1, 2, 3].map((n) => backoffDelay(n, linear))).toEqual([1000, 2000, 3000, 3500]);
+  it('linear: retryDelay·n plus up to 30 % jitter, capped', () => {
+    const linear = { ...schedule, retryStrategy: 'linear' as const, maxRetryDelay: 3500 };
+    expect([1, 2, 3, 4].map((n) => retryWait(n, undefined, linear))).toEqual([1300, 2600, 3500, 3500]);
+    const noJitter = { ...linear, random: () => 0 };
+    expect([1, 2, 3].map((n) => retryWait(n, undefined, noJitter))).toEqual([1000, 2000, 3000]);
   });
 
   it('Retry-After replaces the schedule, under the same cap', () => {
     const options = { ...schedule, retryStrategy: 'exponential' as const };
-    expect(retryDelay(0, 0, options)).toBe(0);
-    expect(retryDelay(3, 2000, options)).toBe(2000);
-    expect(retryDelay(0, 120_000, options)).toBe(30_000);
+    expect(retryWait(1, 0, options)).toBe(0);
+    expect(retryWait(4, 2000, options)).toBe(2000);
+    expect(retryWait(1, 120_000, options)).toBe(30_000);
   });
 
   it('retries 408, 429 and 5xx only', () => {
@@ -86,7 +92,13 @@ describe('answer bodies', () => {
 
   it('reads the legacy {error: true, errorMessage} form', () => {
     expect(ok(401, { error: true, errorId: 19, errorMessage: 'Invalid api key' }).errors).toEqual([
-      { code: 'invalidApiKey', message: 'Invalid api key' },
+      {
+        error: true,
+        errorId: 19,
+        errorMessage: 'Invalid api key',
+        code: 'invalidApiKey',
+        message: 'Invalid api key',
+      },
     ]);
   });
 

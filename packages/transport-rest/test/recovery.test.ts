@@ -1,3 +1,4 @@
+import { useEmulator } from '@runware/emulator/testing';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createRestTransport } from '../src/index';
 import {
@@ -5,20 +6,12 @@ import {
   captured,
   captureLog,
   imageTask,
-  type RunningEmulator,
-  reset,
-  startEmulator,
   stats,
   submitsOf,
   transportFor,
 } from './support/emulator';
 
-let emulator: RunningEmulator;
-beforeAll(async () => {
-  emulator = await startEmulator({ port: 0, latency: { default: 5 } });
-});
-afterAll(() => emulator.stop());
-afterEach(() => reset(emulator));
+const emulator = useEmulator({ beforeAll, afterAll, afterEach }, { latency: { default: 5 } });
 
 describe('never resubmitting an accepted task', () => {
   it('recovers a dropped async acknowledgement through getResponse, without a second submit', async () => {
@@ -75,7 +68,7 @@ describe('never resubmitting an accepted task', () => {
         armed = addFaults(emulator, [{ kind: 'httpError', status: 503, count: 1 }]);
     };
     const task = imageTask({ deliveryMethod: 'async' });
-    const result = await transportFor(emulator, { log, retryDelayMs: 100, retryStrategy: 'linear' }).send([
+    const result = await transportFor(emulator, { log, retryDelay: 100, retryStrategy: 'linear' }).send([
       task,
     ]);
     expect(result.data).toEqual([{ taskType: 'imageInference', taskUUID: task.taskUUID }]);
@@ -146,21 +139,17 @@ describe('never resubmitting an accepted task', () => {
 });
 
 describe('a sync task slower than the per-attempt budget', () => {
-  let slow: RunningEmulator;
-  beforeAll(async () => {
-    // 450 ms against a 400 ms budget: the first attempt must time out (latency is a minimum), and
-    // the recovery poll at ~655 ms keeps ~200 ms of slack over the task's end even on a loaded machine.
-    slow = await startEmulator({ port: 0, latency: { default: 5, imageInference: 450 } });
-  });
-  afterAll(() => slow.stop());
+  // 450 ms against a 400 ms budget: the first attempt must time out (latency is a minimum), and
+  // the recovery poll at ~655 ms keeps ~200 ms of slack over the task's end even on a loaded machine.
+  const slow = useEmulator({ beforeAll, afterAll }, { latency: { default: 5, imageInference: 450 } });
 
   it('is collected with getResponse after the first attempt times out, not resubmitted', async () => {
     const { log, lines } = captureLog();
     const transport = createRestTransport({
       apiKey: slow.apiKey,
-      baseUrl: slow.httpUrl,
-      timeoutMs: 400,
-      retryDelayMs: 5,
+      httpBaseUrl: slow.httpUrl,
+      timeout: 400,
+      retryDelay: 5,
       log,
     });
     const task = imageTask();

@@ -1,44 +1,12 @@
-import { createServer } from 'node:net';
 import { isRunwareError, type RunwareError } from '@runware/core';
+import { rejectionOf, unusedPort, useEmulator } from '@runware/emulator/testing';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createRestTransport } from '../src/index';
-import {
-  addFaults,
-  captureLog,
-  imageTask,
-  type RunningEmulator,
-  reset,
-  sleep,
-  startEmulator,
-  stats,
-  submitsOf,
-  transportFor,
-} from './support/emulator';
+import { addFaults, captureLog, imageTask, sleep, stats, submitsOf, transportFor } from './support/emulator';
 
-let emulator: RunningEmulator;
-beforeAll(async () => {
-  emulator = await startEmulator({ port: 0, latency: { default: 5 } });
-});
-afterAll(() => emulator.stop());
-afterEach(() => reset(emulator));
+const emulator = useEmulator({ beforeAll, afterAll, afterEach }, { latency: { default: 5 } });
 
-async function rejection(promise: Promise<unknown>): Promise<RunwareError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  if (!isRunwareError(error)) throw new Error(`expected a RunwareError, got ${String(error)}`);
-  return error;
-}
-
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  const port = typeof address === 'object' && address ? address.port : 0;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
+const rejection = (promise: Promise<unknown>): Promise<RunwareError> => rejectionOf(promise, isRunwareError);
 
 describe('retries on answered failures', () => {
   it('retries a 503 burst and succeeds on the third request', async () => {
@@ -63,11 +31,11 @@ describe('retries on answered failures', () => {
     expect(retries()[0]?.data).toMatchObject({ status: 429, retryAfterMs: 1000, delayMs: 1000 });
   });
 
-  it('caps Retry-After at maxRetryDelayMs', async () => {
+  it('caps Retry-After at maxRetryDelay', async () => {
     await addFaults(emulator, [{ kind: 'httpError', status: 429, retryAfter: 30, count: 1 }]);
     const { log, retries } = captureLog();
     const started = performance.now();
-    const result = await transportFor(emulator, { log, maxRetryDelayMs: 150 }).send([imageTask()]);
+    const result = await transportFor(emulator, { log, maxRetryDelay: 150 }).send([imageTask()]);
     const elapsed = performance.now() - started;
     expect(result.status).toBe(200);
     expect(elapsed).toBeGreaterThanOrEqual(150);
@@ -75,13 +43,15 @@ describe('retries on answered failures', () => {
     expect(retries()[0]?.data).toMatchObject({ retryAfterMs: 30_000, delayMs: 150 });
   });
 
+  // The one backoff of every transport: retryDelay·n (linear) or retryDelay·2^(n−1), each plus up
+  // to 30 % jitter (half of it here). The REST transport once left linear waits without jitter.
   it.each([
-    ['linear', [20, 40, 60]],
+    ['linear', [23, 46, 69]],
     ['exponential', [23, 46, 92]],
-  ] as const)('waits on the %s schedule', async (retryStrategy, expected) => {
+  ] as const)('waits on the %s schedule, jitter included', async (retryStrategy, expected) => {
     await addFaults(emulator, [{ kind: 'httpError', status: 502, count: 3 }]);
     const { log, retries } = captureLog();
-    const transport = transportFor(emulator, { log, retryStrategy, retryDelayMs: 20, random: () => 0.5 });
+    const transport = transportFor(emulator, { log, retryStrategy, retryDelay: 20, random: () => 0.5 });
     const started = performance.now();
     const result = await transport.send([imageTask()]);
     const elapsed = performance.now() - started;
@@ -115,7 +85,7 @@ describe('abort', () => {
     const controller = new AbortController();
     const log = captureLog();
     const transport = transportFor(emulator, {
-      retryDelayMs: 10_000,
+      retryDelay: 10_000,
       log: (category, message, data) => {
         log.log(category, message, data);
         if (category === 'retry') setTimeout(() => controller.abort(), 20);
@@ -131,12 +101,10 @@ describe('abort', () => {
 });
 
 describe('unanswered requests', () => {
-  let slow: RunningEmulator;
-  beforeAll(async () => {
-    slow = await startEmulator({ port: 0, latency: { default: 5, imageInference: 2000 } });
-  });
-  afterAll(() => slow.stop());
-  afterEach(() => reset(slow));
+  const slow = useEmulator(
+    { beforeAll, afterAll, afterEach },
+    { latency: { default: 5, imageInference: 2000 } },
+  );
 
   it('cancels the request in flight when aborted', async () => {
     const controller = new AbortController();
@@ -153,7 +121,7 @@ describe('unanswered requests', () => {
     const { log, retries } = captureLog();
     const task = imageTask();
     const started = performance.now();
-    const error = await rejection(transportFor(slow, { log, timeoutMs: 200, maxRetries: 2 }).send([task]));
+    const error = await rejection(transportFor(slow, { log, timeout: 200, maxRetries: 2 }).send([task]));
     expect(error.code).toBe('timeout');
     expect(error.rawCode).toBe('timeout');
     expect(error.taskUUID).toBe(task.taskUUID);
@@ -171,12 +139,12 @@ describe('unanswered requests', () => {
   });
 
   it('throws connection (connectionFailed) when nothing listens, after retrying', async () => {
-    const port = await closedPort();
+    const port = await unusedPort();
     const { log, retries } = captureLog();
     const transport = createRestTransport({
       apiKey: emulator.apiKey,
-      baseUrl: `http://127.0.0.1:${port}/v1`,
-      retryDelayMs: 5,
+      httpBaseUrl: `http://127.0.0.1:${port}/v1`,
+      retryDelay: 5,
       maxRetries: 2,
       log,
     });

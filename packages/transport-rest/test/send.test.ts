@@ -1,25 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { isRunwareError } from '@runware/core';
+import { useEmulator } from '@runware/emulator/testing';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createRestTransport } from '../src/index';
-import {
-  addFaults,
-  captured,
-  captureLog,
-  imageTask,
-  type RunningEmulator,
-  reset,
-  startEmulator,
-  stats,
-  transportFor,
-} from './support/emulator';
+import { addFaults, captured, captureLog, imageTask, stats, transportFor } from './support/emulator';
 
-let emulator: RunningEmulator;
-beforeAll(async () => {
-  emulator = await startEmulator({ port: 0, latency: { default: 5 } });
-});
-afterAll(() => emulator.stop());
-afterEach(() => reset(emulator));
+const emulator = useEmulator({ beforeAll, afterAll, afterEach }, { latency: { default: 5 } });
 
 describe('send()', () => {
   it('identifies itself as the rest transport with streaming', () => {
@@ -106,9 +92,9 @@ describe('send()', () => {
     const { log, lines } = captureLog();
     const transport = createRestTransport({
       apiKey: badKey,
-      baseUrl: emulator.httpUrl,
+      httpBaseUrl: emulator.httpUrl,
       log,
-      retryDelayMs: 5,
+      retryDelay: 5,
     });
     const result = await transport.send([imageTask()]);
     expect(result.status).toBe(401);
@@ -128,9 +114,9 @@ describe('send()', () => {
     await transport.send([imageTask({ deliveryMethod: 'async' })]);
     const closedPort = createRestTransport({
       apiKey: emulator.apiKey,
-      baseUrl: 'http://127.0.0.1:9/v1',
+      httpBaseUrl: 'http://127.0.0.1:9/v1',
       maxRetries: 1,
-      retryDelayMs: 1,
+      retryDelay: 1,
       log,
     });
     const failure = await closedPort.send([imageTask()]).catch((e: unknown) => e);
@@ -147,6 +133,6 @@ describe('send()', () => {
   it('rejects options it cannot work with', () => {
     expect(() => createRestTransport({ apiKey: '' })).toThrowError(/apiKey/);
     expect(() => createRestTransport({ apiKey: 'k', maxRetries: -1 })).toThrowError(/maxRetries/);
-    expect(() => createRestTransport({ apiKey: 'k', timeoutMs: 0 })).toThrowError(/timeoutMs/);
+    expect(() => createRestTransport({ apiKey: 'k', timeout: 0 })).toThrowError(/timeout/);
   });
 });

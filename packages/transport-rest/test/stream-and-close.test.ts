@@ -1,34 +1,23 @@
 import { isRunwareError, type RunwareError } from '@runware/core';
+import { rejectionOf, useEmulator } from '@runware/emulator/testing';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createRestTransport } from '../src/index';
 import {
   addFaults,
   captured,
   imageTask,
-  type RunningEmulator,
-  reset,
   sleep,
-  startEmulator,
   stats,
   textStreamTask,
   transportFor,
 } from './support/emulator';
 
-let emulator: RunningEmulator;
-beforeAll(async () => {
-  emulator = await startEmulator({ port: 0, latency: { default: 5, imageInference: 1500 }, tokenDelayMs: 5 });
-});
-afterAll(() => emulator.stop());
-afterEach(() => reset(emulator));
+const emulator = useEmulator(
+  { beforeAll, afterAll, afterEach },
+  { latency: { default: 5, imageInference: 1500 }, tokenDelayMs: 5 },
+);
 
-async function rejection(promise: Promise<unknown>): Promise<RunwareError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  if (!isRunwareError(error)) throw new Error(`expected a RunwareError, got ${String(error)}`);
-  return error;
-}
+const rejection = (promise: Promise<unknown>): Promise<RunwareError> => rejectionOf(promise, isRunwareError);
 
 async function readAll(stream: ReadableStream<Uint8Array>): Promise<string> {
   const decoder = new TextDecoder();
@@ -72,7 +61,7 @@ describe('stream()', () => {
 
   it('throws auth for a bad key, without the key in the message', async () => {
     const badKey = 'not-a-valid-runware-key';
-    const transport = createRestTransport({ apiKey: badKey, baseUrl: emulator.httpUrl });
+    const transport = createRestTransport({ apiKey: badKey, httpBaseUrl: emulator.httpUrl });
     const error = await rejection(transport.stream?.(textStreamTask()) ?? Promise.resolve());
     expect(error.code).toBe('auth');
     expect(error.statusCode).toBe(401);

@@ -3,9 +3,10 @@
  * results routed by taskUUID, reconnect with session resume, and recovery that never loses or
  * duplicates a result. Browser-safe: `ws` is loaded lazily on Node only.
  */
+
+export type { LogCategory } from '@runware/core';
 export { createWebSocketTransport, type WebSocketTransport } from './create-websocket-transport';
 export type {
-  LogCategory,
   WebSocketConstructorLike,
   WebSocketLike,
   WebSocketLogger,

@@ -21,7 +21,7 @@ afterAll(async () => {
 
 describe('closing a socket that is still connecting', () => {
   it('disconnect() during the handshake rejects pending sends and raises no unhandled error', async () => {
-    const transport = createWebSocketTransport({ apiKey: 'k', url, authTimeoutMs: 5000 });
+    const transport = createWebSocketTransport({ apiKey: 'k', wsBaseUrl: url, authTimeout: 5000 });
     const pending = transport
       .send([{ taskType: 'ping', taskUUID: crypto.randomUUID() }])
       .catch((e: unknown) => e);
@@ -33,7 +33,7 @@ describe('closing a socket that is still connecting', () => {
   });
 
   it('bounds the handshake by authTimeout: a server that never upgrades fails connect() with code connection', async () => {
-    const transport = createWebSocketTransport({ apiKey: 'k', url, authTimeoutMs: 150 });
+    const transport = createWebSocketTransport({ apiKey: 'k', wsBaseUrl: url, authTimeout: 150 });
     const started = Date.now();
     const error = await transport.connect().catch((e: unknown) => e);
     expect(error).toMatchObject({ code: 'connection' });

@@ -28,7 +28,7 @@ describe('authentication', () => {
   });
 
   it('gives up on a slow authentication with authTimeout (code auth)', async () => {
-    const { transport } = env.open({ authTimeoutMs: 100 });
+    const { transport } = env.open({ authTimeout: 100 });
     await addFaults(env.emulator, [{ kind: 'slowAuth', ms: 600, count: 1 }]);
     await expect(transport.send([imageTask()])).rejects.toMatchObject({
       code: 'auth',
@@ -37,7 +37,7 @@ describe('authentication', () => {
   });
 
   it('reports a failed first connect to the caller with code connection (not retried)', async () => {
-    const transport = createWebSocketTransport({ apiKey: 'k', url: 'ws://127.0.0.1:9/v1' });
+    const transport = createWebSocketTransport({ apiKey: 'k', wsBaseUrl: 'ws://127.0.0.1:9/v1' });
     env.defer(() => transport.disconnect());
     await expect(transport.connect()).rejects.toMatchObject({
       code: 'connection',
@@ -79,8 +79,8 @@ describe('reconnects and lifecycle', () => {
     expect((await stats(env.emulator)).connections.authenticated).toBe(2);
   });
 
-  it('reconnects (and resumes) after inbound silence past inactivityTimeoutMs', async () => {
-    const { transport, logs } = env.open({ inactivityTimeoutMs: 150, heartbeatIntervalMs: 60_000 });
+  it('reconnects (and resumes) after inbound silence past inactivityTimeout', async () => {
+    const { transport, logs } = env.open({ inactivityTimeout: 150, heartbeatInterval: 60_000 });
     await transport.connect();
     const session = transport.sessionId();
     await expect
@@ -96,7 +96,7 @@ describe('reconnects and lifecycle', () => {
   it('keeps an idle socket alive with pings shorter than the server’s idle limit', async () => {
     const strict = await startEmulator({ port: 0, latency: { default: 5 }, inactivityTimeoutMs: 200 });
     env.defer(() => strict.stop());
-    const { transport, logs } = env.open({ heartbeatIntervalMs: 50 }, strict);
+    const { transport, logs } = env.open({ heartbeatInterval: 50 }, strict);
     await transport.connect();
     await sleep(700);
     const s = await stats(strict);
@@ -109,7 +109,7 @@ describe('reconnects and lifecycle', () => {
   it('without a heartbeat, the server’s idle close is survived by reconnect + resume', async () => {
     const strict = await startEmulator({ port: 0, latency: { default: 5 }, inactivityTimeoutMs: 100 });
     env.defer(() => strict.stop());
-    const { transport } = env.open({ heartbeatIntervalMs: 60_000 }, strict);
+    const { transport } = env.open({ heartbeatInterval: 60_000 }, strict);
     await transport.connect();
     await expect
       .poll(async () => (await stats(strict)).connections.resumed, { timeout: 2000 })

@@ -1,13 +1,9 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { useEmulator } from '@runware/emulator/testing';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { type RunningEmulator, startEmulator } from './support/emulator';
 
-let emulator: RunningEmulator;
-beforeAll(async () => {
-  emulator = await startEmulator({ port: 0, latency: { default: 5 } });
-});
-afterAll(() => emulator.stop());
+const emulator = useEmulator({ beforeAll, afterAll }, { latency: { default: 5 } });
 
 const dist = fileURLToPath(new URL('../dist/index.js', import.meta.url));
 
@@ -15,7 +11,7 @@ const dist = fileURLToPath(new URL('../dist/index.js', import.meta.url));
 const script = `
 const { createWebSocketTransport } = await import(process.argv[1]);
 const [url, apiKey] = process.argv.slice(2);
-const transport = createWebSocketTransport({ apiKey, url, heartbeatIntervalMs: 50 });
+const transport = createWebSocketTransport({ apiKey, wsBaseUrl: url, heartbeatInterval: 50 });
 await transport.connect();
 const task = (deliveryMethod) => ({ taskType: 'imageInference', taskUUID: crypto.randomUUID(), model: 'runware:400@1', width: 16, height: 16, deliveryMethod });
 const sync = await transport.send([task('sync')]);

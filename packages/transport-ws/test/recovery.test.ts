@@ -61,7 +61,7 @@ describe('recovery across drops: nothing lost, nothing duplicated', () => {
   });
 
   it('recovers a dropped ACK (ackDrop) through getResponse, without resubmitting', async () => {
-    const { transport, logs } = env.open({ ackTimeoutMs: 100 });
+    const { transport, logs } = env.open({ ackTimeout: 100 });
     await transport.connect();
     await addFaults(env.emulator, [{ kind: 'ackDrop', count: 1 }]);
     const task = imageTask({ deliveryMethod: 'async' });
@@ -107,7 +107,7 @@ describe('recovery across drops: nothing lost, nothing duplicated', () => {
   });
 
   it('keeps 300 mixed tasks exact through repeated random drops', async () => {
-    const { transport } = env.open({ ackTimeoutMs: 300 });
+    const { transport } = env.open({ ackTimeout: 300 });
     await transport.connect();
     await addFaults(env.emulator, [
       { kind: 'wsClose', rate: 0.02, count: 4 },

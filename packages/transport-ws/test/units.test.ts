@@ -1,14 +1,15 @@
+import { useEmulator } from '@runware/emulator/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { itemKey } from '../src/dedupe';
-import { readFrame } from '../src/frame-router';
+import { itemKey } from '../src/dispatch/dedupe-keys';
 import type { WebSocketConstructorLike } from '../src/index';
-import { createReconnectPolicy } from '../src/reconnect-policy';
-import { imageTask, type RunningEmulator, startEmulator, transportFor } from './support/emulator';
+import { parseFrame } from '../src/socket/parse-frame';
+import { createReconnectPolicy } from '../src/socket/reconnect-policy';
+import { imageTask, transportFor } from './support/emulator';
 
 describe('frame reading', () => {
   it('groups items and errors by taskUUID, drops pongs and items without taskUUID, reads the session', () => {
-    const frame = readFrame(
+    const frame = parseFrame(
       JSON.stringify({
         data: [
           { taskType: 'ping', pong: true },
@@ -34,9 +35,9 @@ describe('frame reading', () => {
   });
 
   it('accepts every error spelling and the outer taskUUID', () => {
-    const single = readFrame('{"error":{"code":"invalidApiKey","message":"no"}}');
-    const outer = readFrame('{"error":{"code":"providerError","message":"no"},"taskUUID":"t"}');
-    const legacy = readFrame('{"error":true,"errorId":19,"errorMessage":"Invalid api key"}');
+    const single = parseFrame('{"error":{"code":"invalidApiKey","message":"no"}}');
+    const outer = parseFrame('{"error":{"code":"providerError","message":"no"},"taskUUID":"t"}');
+    const legacy = parseFrame('{"error":true,"errorId":19,"errorMessage":"Invalid api key"}');
     expect(single.kind === 'frame' && single.unscoped[0]?.code).toBe('invalidApiKey');
     expect(outer.kind === 'frame' && outer.errors.get('t')?.[0]?.code).toBe('providerError');
     expect(legacy.kind === 'frame' && legacy.unscoped[0]?.message).toBe('Invalid api key');
@@ -45,7 +46,7 @@ describe('frame reading', () => {
   it.each(['{"data": [', '{"data": "x"}', '[1,2]', '{"unexpected":true}', 'nope'])(
     'flags %s as malformed',
     (text) => {
-      expect(readFrame(text).kind).toBe('malformed');
+      expect(parseFrame(text).kind).toBe('malformed');
     },
   );
 
@@ -60,15 +61,16 @@ describe('frame reading', () => {
 });
 
 describe('reconnect policy', () => {
-  it('follows min(base·2^(k−1), cap) + U(0, min(1000, base))', () => {
+  it('follows the shared backoff: min(base·2^(k−1)·(1 + 0.3·jitter), cap)', () => {
     const policy = createReconnectPolicy({
-      retryDelayMs: 1000,
-      maxReconnectDelayMs: 30_000,
+      retryDelay: 1000,
+      retryStrategy: 'exponential',
+      maxReconnectDelay: 30_000,
       maxReconnectAttempts: 7,
       random: () => 0.5,
     });
     expect([1, 2, 3, 4, 5, 6, 7].map((k) => policy.delay(k))).toEqual([
-      1500, 2500, 4500, 8500, 16_500, 30_500, 30_500,
+      1150, 2300, 4600, 9200, 18_400, 30_000, 30_000,
     ]);
     expect(policy.allows(7)).toBe(true);
     expect(policy.allows(8)).toBe(false);
@@ -76,11 +78,7 @@ describe('reconnect policy', () => {
 });
 
 describe('errors without a taskUUID', () => {
-  let emulator: RunningEmulator;
-  beforeAll(async () => {
-    emulator = await startEmulator({ port: 0, latency: { default: 5, imageInference: 100 } });
-  });
-  afterAll(() => emulator.stop());
+  const emulator = useEmulator({ beforeAll, afterAll }, { latency: { default: 5, imageInference: 100 } });
 
   it('are logged, not delivered to every pending task', async () => {
     let socket: WebSocket | undefined;

@@ -1,34 +1,44 @@
-import { type Consumer, consumerTsconfig, createConsumer } from '@runware/pack-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describePackTest, standardShippedFiles } from '@runware/pack-check/vitest';
+import { expect } from 'vitest';
 import { packageRoot, pinned } from './snapshot';
 
-const esm = `
-import { models, snapshotVersion, architectureTaskTypes } from '@runware/types';
-import { requestSchemas } from '@runware/types/schemas';
-import snapshot from '@runware/types/api-snapshot.json' with { type: 'json' };
-console.log(JSON.stringify({
+describePackTest({
+  packageDir: packageRoot,
+  // The root, the schemas subpath and the raw snapshot (a JSON module) from both module systems.
+  script: {
+    imports: {
+      '@runware/types': ['architectureTaskTypes', 'models', 'snapshotVersion'],
+      '@runware/types/schemas': ['requestSchemas', 'utilityRequestSchemas'],
+    },
+    body: `
+const { default: snapshot } = await import('@runware/types/api-snapshot.json', { with: { type: 'json' } });
+return {
   models: Object.keys(models).length,
+  flux: models['runware:400@1'],
   sdxl: architectureTaskTypes.sdxl,
   version: snapshotVersion,
   sdxlRequired: requestSchemas.sdxl.required,
-  snapshotModels: Object.keys(snapshot.models).length,
-}));
-`;
-
-const cjs = `
-const types = require('@runware/types');
-const { utilityRequestSchemas } = require('@runware/types/schemas');
-console.log(JSON.stringify({
-  models: Object.keys(types.models).length,
-  flux: types.models['runware:400@1'],
-  version: types.snapshotVersion,
   utilities: Object.keys(utilityRequestSchemas).sort(),
-}));
-`;
-
-// Type-checked as a user's code with Node's own module rules, so the exports map's `types`
-// conditions are exercised for both import and require.
-const typedEsm = `
+  snapshotModels: Object.keys(snapshot.models).length,
+};
+`,
+  },
+  expected: {
+    models: 350,
+    flux: {
+      taskType: pinned.models['runware:400@1']?.taskType,
+      slug: pinned.models['runware:400@1']?.slug,
+    },
+    sdxl: 'imageInference',
+    version: pinned.snapshotVersion,
+    sdxlRequired: expect.arrayContaining(['positivePrompt', 'width', 'height']),
+    utilities: Object.keys(pinned.utilities).sort(),
+    snapshotModels: 350,
+  },
+  // Type-checked as a user's code with Node's own module rules, so the exports map's `types`
+  // conditions are exercised for both import and require.
+  typed: {
+    mts: `
 import type { ModelResultMap, SchemaMap } from '@runware/types';
 import { models } from '@runware/types';
 import type { JsonSchema } from '@runware/types/schemas';
@@ -38,64 +48,13 @@ const schema: JsonSchema = { type: 'object' };
 // @ts-expect-error width is required
 const missing: SchemaMap['sdxl']['params'] = { model: 'm', positivePrompt: 'p', height: 64 };
 export const used = [url, params, schema, missing, models['runware:400@1'].taskType];
-`;
-const typedCjs = `
+`,
+    cts: `
 import types = require('@runware/types');
 import schemas = require('@runware/types/schemas');
 const result: types.ModelResultMap['google:3@3'] = { taskType: 'videoInference', taskUUID: 't', videoUUID: 'v' };
 export const used = [result, schemas.requestSchemas.sdxl, types.models['runware:400@1'].slug];
-`;
-
-describe('packed @runware/types installed outside the workspace', () => {
-  let consumer: Consumer;
-
-  beforeAll(async () => {
-    consumer = await createConsumer({
-      packages: [packageRoot],
-      files: {
-        'esm.mjs': esm,
-        'cjs.cjs': cjs,
-        'typed.mts': typedEsm,
-        'typed.cts': typedCjs,
-        'tsconfig.json': consumerTsconfig(),
-      },
-    });
-  });
-  afterAll(() => consumer?.cleanup());
-
-  it('ships only what users need', () => {
-    expect(consumer.packed[0]?.name).toBe('@runware/types');
-  });
-
-  it('loads with import', async () => {
-    const run = await consumer.node('esm.mjs');
-    expect(run.stderr).toBe('');
-    expect(JSON.parse(run.stdout)).toEqual({
-      models: 350,
-      sdxl: 'imageInference',
-      version: pinned.snapshotVersion,
-      sdxlRequired: expect.arrayContaining(['positivePrompt', 'width', 'height']),
-      snapshotModels: 350,
-    });
-  });
-
-  it('loads with require', async () => {
-    const run = await consumer.node('cjs.cjs');
-    expect(run.stderr).toBe('');
-    expect(JSON.parse(run.stdout)).toEqual({
-      models: 350,
-      flux: {
-        taskType: pinned.models['runware:400@1']?.taskType,
-        slug: pinned.models['runware:400@1']?.slug,
-      },
-      version: pinned.snapshotVersion,
-      utilities: Object.keys(pinned.utilities).sort(),
-    });
-  });
-
-  it('type-checks for ESM and CJS consumers under Node module resolution', async () => {
-    const run = await consumer.typecheck();
-    expect(run.stdout + run.stderr).toBe('');
-    expect(run.code).toBe(0);
-  });
+`,
+  },
+  ships: [...standardShippedFiles, 'schemas'],
 });

@@ -7,7 +7,7 @@ import { loadBundledSchemas } from './load-bundled-schemas';
 import { resolveSchema } from './resolve-schema';
 import { toRunwareError } from './to-runware-error';
 import { toWireShape } from './to-wire-shape';
-import { defaultResolveTimeoutMs, defaultSchemasBaseUrl, type ValidatorOptions } from './validator-options';
+import { resolveValidatorOptions, type ValidatorOptions } from './validator-options';
 import { registerValidator } from './validator-registry';
 
 interface Compiled {
@@ -29,17 +29,13 @@ interface CacheEntry {
  */
 const retryAfterFailureMs = 30_000;
 
-const noLog: NonNullable<ValidatorOptions['log']> = () => undefined;
-
 /**
  * A ValidatorV1 that checks task params with ajv: offline against the bundled schemas for schema
  * keys, utilities and curated models; through the schemas service (`/resolve/<AIR>`, once per model)
  * for any other model. Whatever cannot be checked is skipped: the server stays the source of truth.
  */
 export function createValidator(options: ValidatorOptions = {}): ValidatorV1 {
-  const log = options.log ?? noLog;
-  const baseUrl = options.schemasBaseUrl ?? defaultSchemasBaseUrl;
-  const timeoutMs = options.resolveTimeoutMs ?? defaultResolveTimeoutMs;
+  const { log, schemasBaseUrl, fetch, resolveTimeout } = resolveValidatorOptions(options);
   const cache = new Map<string, CacheEntry>();
   let ajv: Promise<Ajv> | undefined;
 
@@ -65,7 +61,7 @@ export function createValidator(options: ValidatorOptions = {}): ValidatorV1 {
 
   const build = async (choice: Exclude<SchemaChoice, { kind: 'none' }>, entry: CacheEntry) => {
     if (choice.kind === 'bundled') return compile(choice.schema as AnySchema, choice.key);
-    const result = await resolveSchema(choice.model, { baseUrl, fetch: options.fetch, timeoutMs, log });
+    const result = await resolveSchema(choice.model, { schemasBaseUrl, fetch, timeout: resolveTimeout, log });
     if (result.status === 'found') {
       const compiled = await compile(result.requestSchema, choice.model);
       return compiled && { ...compiled, documentation: result.documentation };

@@ -1,4 +1,5 @@
 import { isRunwareError, type RunwareError, type TaskPayload, type ValidationContextV1 } from '@runware/core';
+import { rejectionOf } from '@runware/emulator/testing';
 import { describe, expect, it } from 'vitest';
 import { createValidator } from '../src/index';
 
@@ -18,14 +19,7 @@ const sdxl = (params: Record<string, unknown>): TaskPayload => ({
 });
 const sdxlContext: ValidationContextV1 = { taskType: 'imageInference', schemaKey: 'sdxl' };
 
-async function failure(promise: Promise<void>): Promise<RunwareError> {
-  const error = await promise.then(
-    () => undefined,
-    (caught: unknown) => caught,
-  );
-  if (!isRunwareError(error)) throw new Error(`expected a RunwareError, got ${String(error)}`);
-  return error;
-}
+const failure = (promise: Promise<void>): Promise<RunwareError> => rejectionOf(promise, isRunwareError);
 
 describe('bundled schemas (no network)', () => {
   const validator = createValidator({ fetch: noFetch });

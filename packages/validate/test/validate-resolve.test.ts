@@ -1,5 +1,5 @@
 import { isRunwareError, type TaskPayload } from '@runware/core';
-import { type RunningEmulator, startEmulator } from '@runware/emulator';
+import { useEmulator } from '@runware/emulator/testing';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { clearValidatorCache, createValidator, type ValidatorOptions } from '../src/index';
 
@@ -28,19 +28,9 @@ function countingFetch() {
 }
 
 describe('models resolved through the schemas service (emulator)', () => {
-  let emulator: RunningEmulator;
+  const emulator = useEmulator({ beforeAll, afterAll, afterEach });
   const validatorFor = (options: ValidatorOptions = {}) =>
     createValidator({ schemasBaseUrl: emulator.schemasUrl, ...options });
-
-  beforeAll(async () => {
-    emulator = await startEmulator({ port: 0 });
-  });
-  afterEach(async () => {
-    await fetch(`${emulator.controlUrl}/faults`, { method: 'DELETE' });
-  });
-  afterAll(async () => {
-    await emulator?.stop();
-  });
 
   it('validates a community model against its resolved schema', async () => {
     const { fetch, urls, receivers } = countingFetch();
@@ -100,11 +90,7 @@ describe('models resolved through the schemas service (emulator)', () => {
   });
 
   it('skips when the schemas service fails, and asks again after clearCache()', async () => {
-    await fetch(`${emulator.controlUrl}/faults`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ faults: [{ kind: 'serviceError', service: 'schemas', status: 503 }] }),
-    });
+    await emulator.control.addFaults([{ kind: 'serviceError', service: 'schemas', status: 503 }]);
     const { fetch: counting, urls } = countingFetch();
     const lines: string[] = [];
     const validator = validatorFor({
@@ -117,7 +103,7 @@ describe('models resolved through the schemas service (emulator)', () => {
     expect(urls).toHaveLength(1);
     expect(lines).toContainEqual(expect.stringMatching(/^warn Cannot fetch the schema .*503/));
 
-    await fetch(`${emulator.controlUrl}/faults`, { method: 'DELETE' });
+    await emulator.control.clearFaults();
     validator.clearCache();
     await expect(validator.validate(task({ width: 'wide' }), context)).rejects.toMatchObject({
       parameter: 'width',
@@ -129,15 +115,11 @@ describe('models resolved through the schemas service (emulator)', () => {
     await expect(validator.validate(task({ width: 'wide' }), context)).resolves.toBeUndefined();
   });
 
-  it('skips a resolve slower than resolveTimeoutMs', async () => {
-    await fetch(`${emulator.controlUrl}/faults`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ faults: [{ kind: 'serviceError', service: 'schemas', delayMs: 2000 }] }),
-    });
+  it('skips a resolve slower than resolveTimeout', async () => {
+    await emulator.control.addFaults([{ kind: 'serviceError', service: 'schemas', delayMs: 2000 }]);
     const lines: string[] = [];
     const validator = validatorFor({
-      resolveTimeoutMs: 100,
+      resolveTimeout: 100,
       log: (category, message) => lines.push(`${category} ${message}`),
     });
     const started = Date.now();
@@ -148,7 +130,7 @@ describe('models resolved through the schemas service (emulator)', () => {
 
   it('skips when the injected fetch ignores the abort signal', async () => {
     const hanging: typeof globalThis.fetch = () => new Promise<Response>(() => undefined);
-    const validator = validatorFor({ fetch: hanging, resolveTimeoutMs: 50 });
+    const validator = validatorFor({ fetch: hanging, resolveTimeout: 50 });
     await expect(validator.validate(task({ width: 'wide' }), context)).resolves.toBeUndefined();
   });
 });

@@ -1,16 +1,15 @@
-import { type RunningEmulator, startEmulator } from '@runware/emulator';
+import { useEmulator } from '@runware/emulator/testing';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
 import { launchChromium } from '../src/chromium';
 import { type StaticServer, serveFiles } from '../src/static-server';
-import { capturedRequests, capturedTasks } from './support/captured';
 
 const bundles = inject('bundles');
 const pageHtml = `<!doctype html><meta charset="utf-8"><title>runware install check</title>
 <script type="module" src="/rest-only.js"></script>
 <script type="module" src="/full-sdk.js"></script>`;
 
-let emulator: RunningEmulator;
+const emulator = useEmulator({ beforeAll, afterAll }, { tokenDelayMs: 1 });
 let site: StaticServer;
 let browser: Browser;
 let page: Page;
@@ -18,7 +17,6 @@ const pageErrors: string[] = [];
 
 beforeAll(async () => {
   if (!bundles.sdkBrowser) throw new Error('the global setup did not bundle the full SDK');
-  emulator = await startEmulator({ port: 0, tokenDelayMs: 1 });
   site = await serveFiles({
     'index.html': { text: pageHtml },
     'rest-only.js': { path: bundles.restBrowser.outfile },
@@ -29,7 +27,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await site?.stop();
-  await emulator?.stop();
 });
 beforeEach(async () => {
   pageErrors.length = 0;
@@ -60,7 +57,7 @@ describe('headless Chromium, page served from localhost, emulator on another ori
     expect((report.stream as { tokens: number }).tokens).toBeGreaterThan(1);
     expect(report.failure).toEqual({ code: 'validation', parameter: 'messages' });
 
-    const tasks = capturedTasks(await capturedRequests(emulator.controlUrl));
+    const tasks = await emulator.control.tasks();
     const image = tasks.find((t) => t.taskUUID === (report.image as { taskUUID: string }).taskUUID);
     expect(image).toMatchObject({ taskType: 'imageInference', deliveryMethod: 'async', via: 'rest' });
     expect(image?.headers.origin).toBe(site.url);
@@ -73,7 +70,7 @@ describe('headless Chromium, page served from localhost, emulator on another ori
       wsBaseUrl: emulator.wsUrl,
       schemasBaseUrl: emulator.schemasUrl,
     };
-    const before = capturedTasks(await capturedRequests(emulator.controlUrl)).length;
+    const mark = await emulator.control.mark();
     const report = (await page.evaluate(
       (t) => (globalThis as unknown as { runwareFullSdk(t: unknown): Promise<unknown> }).runwareFullSdk(t),
       target,
@@ -91,7 +88,7 @@ describe('headless Chromium, page served from localhost, emulator on another ori
     expect(report.text.length).toBeGreaterThan(0);
     expect(report.validation).toEqual({ code: 'validation', parameter: 'messages' });
 
-    const tasks = capturedTasks(await capturedRequests(emulator.controlUrl)).slice(before);
+    const tasks = await mark.tasks();
     const image = tasks.find((t) => t.taskUUID === report.images[0]?.taskUUID);
     expect(image).toMatchObject({ taskType: 'imageInference', numberResults: 2, via: 'ws' });
     expect(tasks.some((t) => t.taskType === 'authentication' && t.via === 'ws')).toBe(true);

@@ -1,15 +1,9 @@
-import { type RunningEmulator, startEmulator } from '@runware/emulator';
+import { useEmulator } from '@runware/emulator/testing';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { runInWorkerd } from '../src/workerd';
-import { capturedRequests, capturedTasks } from './support/captured';
 
 const bundles = inject('bundles');
-let emulator: RunningEmulator;
-
-beforeAll(async () => {
-  emulator = await startEmulator({ port: 0, tokenDelayMs: 1 });
-});
-afterAll(() => emulator?.stop());
+const emulator = useEmulator({ beforeAll, afterAll }, { tokenDelayMs: 1 });
 
 describe('REST-only bundle in workerd (Cloudflare Workers runtime, no nodejs_compat)', () => {
   it('runs a task with polling, a text stream and a service error', async () => {
@@ -33,7 +27,7 @@ describe('REST-only bundle in workerd (Cloudflare Workers runtime, no nodejs_com
     expect(typeof report.stream.finishReason).toBe('string');
     expect(report.failure).toEqual({ code: 'validation', parameter: 'messages' });
 
-    const tasks = capturedTasks(await capturedRequests(emulator.controlUrl));
+    const tasks = await emulator.control.tasks();
     const image = tasks.find((t) => t.taskUUID === report.image.taskUUID);
     expect(image).toMatchObject({
       taskType: 'imageInference',

@@ -13,7 +13,7 @@ import { createPollScheduler, defaultPolling, type PollingOptions } from './poll
 import type { RunOptions } from './run-options';
 import { type RunContext, runTasks } from './run-tasks';
 import { callSafely } from './safe-callback';
-import { streamText } from './stream-text';
+import { startStream } from './start-stream';
 
 export interface CreateRunwareClientOptions {
   /** User config (validated here) or an already resolved one. */
@@ -104,7 +104,7 @@ export function createRunwareClient(options: CreateRunwareClientOptions): Runwar
       runTasks(ctx, params, runOptions),
     stream: (params: Record<string, unknown>, streamOptions = {}) => {
       if (closed) return Promise.reject(createRunwareError('disconnected', 'This client was closed.'));
-      return streamText(
+      return startStream(
         { streamTransport: () => streamTransport, registry, validator, validate: config.validate },
         params,
         streamOptions,

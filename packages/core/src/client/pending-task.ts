@@ -1,5 +1,6 @@
 import type { RunwareError } from '../errors/runware-error';
-import type { RawApiError, ResultItem, TaskPayload } from '../spec/task';
+import type { ResultItem, TaskPayload } from '../spec/task';
+import { itemError } from '../transport-kit/result-items';
 import { mapApiError } from './map-api-error';
 
 export interface ItemCallbacks {
@@ -20,12 +21,6 @@ export interface PendingTask {
   /** Last progress seen per item index. */
   progress: Map<number, number>;
   settle(outcome: { items: ResultItem[] } | { error: RunwareError }): void;
-}
-
-/** How many result items a task produces: numberResults, or promptVersions for promptEnhance. */
-export function expectedItems(task: TaskPayload): number {
-  const n = task.taskType === 'promptEnhance' ? task.promptVersions : task.numberResults;
-  return typeof n === 'number' && Number.isInteger(n) && n > 0 ? n : 1;
 }
 
 const statusOf = (item: ResultItem) =>
@@ -60,14 +55,9 @@ export function applyState(
   const allTerminal =
     items.length >= pending.expected && statuses.every((s) => s === 'success' || s === 'error');
   if (failed && allTerminal) {
-    const raw = (failed.error ?? {}) as Partial<RawApiError>;
+    const raw = itemError(failed);
     const error = mapApiError(
-      {
-        code: raw.code ?? 'inferenceError',
-        message: raw.message ?? 'A result failed.',
-        taskUUID: pending.task.taskUUID,
-        taskType: pending.task.taskType,
-      },
+      { ...raw, taskUUID: pending.task.taskUUID, taskType: pending.task.taskType },
       pending.task,
       { modelSlug: pending.modelSlug },
     );

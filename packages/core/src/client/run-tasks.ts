@@ -4,8 +4,10 @@ import type { RegistryV1 } from '../spec/registry-v1';
 import type { ResultItem, TaskPayload } from '../spec/task';
 import type { TransportV1 } from '../spec/transport-v1';
 import type { ValidatorV1 } from '../spec/validator-v1';
+import { expectedItems } from '../transport-kit/result-items';
+import { abortedError, contextOf } from '../transport-kit/transport-errors';
 import { mapApiError } from './map-api-error';
-import { expectedItems, type ItemCallbacks, type PendingTask } from './pending-task';
+import type { ItemCallbacks, PendingTask } from './pending-task';
 import type { PollScheduler } from './poll-scheduler';
 import { type PreparedTask, prepareTask } from './prepare-task';
 import type { RunOptions } from './run-options';
@@ -18,17 +20,6 @@ export interface RunContext {
   settings: { timeout: number; pollTimeout: number; validate: boolean };
   encodeMedia: (params: Record<string, unknown>) => Promise<Record<string, unknown>>;
   call: (fn: ((item: ResultItem) => unknown) | undefined, item: ResultItem) => void;
-}
-
-export function abortedError(task?: TaskPayload): RunwareError {
-  return createRunwareError(
-    'aborted',
-    'The call was aborted. The server may still run the task (and bill it).',
-    {
-      taskType: task?.taskType,
-      taskUUID: task?.taskUUID,
-    },
-  );
 }
 
 /** Resolves when the async task's results are in, rejects on failure, timeout or abort. */
@@ -44,7 +35,7 @@ function awaitAsync(
     let settled = false;
     const onAbort = () => {
       ctx.scheduler.remove(task.taskUUID);
-      pending.settle({ error: abortedError(task) });
+      pending.settle({ error: abortedError(contextOf([task])) });
     };
     const pending: PendingTask = {
       task,
@@ -123,7 +114,7 @@ export async function runTasks(
       ),
     );
   }
-  if (options.signal?.aborted) throw abortedError(prepared[0]?.payload);
+  if (options.signal?.aborted) throw abortedError(contextOf(prepared[0] ? [prepared[0].payload] : []));
 
   const callbacks: ItemCallbacks = { onResult: options.onResult, onProgress: options.onProgress };
   // Items a push transport delivered before send() resolved: reported once, not again.

@@ -1,5 +1,6 @@
 import { createRunwareError } from '../errors/create-runware-error';
 import type { RunwareError } from '../errors/runware-error';
+import { fetchWithTimeout } from '../transport-kit/fetch-with-timeout';
 import type { CreateContentClientOptions } from './content-client';
 
 /** A parsed 2xx body, or `found: false` for a 404 (the caller decides what "unknown" means). */
@@ -46,60 +47,40 @@ export async function getContent(options: CreateContentClientOptions, url: strin
       'No fetch is available: pass `fetch` (`dependencies.fetch` in the client config).',
     );
   }
-  const controller = new AbortController();
-  let timedOut = false;
-  // setTimeout fires at once past 2^31-1 ms, so longer limits mean none.
-  const limited = options.timeoutMs !== undefined && options.timeoutMs <= 2_147_483_647;
-  const timer = limited
-    ? setTimeout(() => {
-        timedOut = true;
-        controller.abort();
-      }, options.timeoutMs)
-    : undefined;
-  // In Node, a pending request timer must not keep the process alive; elsewhere unref does not exist.
-  (timer as { unref?: () => void } | undefined)?.unref?.();
-  const reason = (error: unknown) =>
-    timedOut ? `no answer within ${options.timeoutMs} ms` : messageOf(error);
-
   options.log?.('request', `GET ${url}`);
+  const outcome = await fetchWithTimeout(
+    fetchImpl,
+    url,
+    { method: 'GET', headers: { accept: 'application/json' } },
+    // Timers fire at once past 2^31-1 ms, so longer limits mean none.
+    {
+      timeoutMs:
+        options.timeoutMs !== undefined && options.timeoutMs <= 2_147_483_647 ? options.timeoutMs : undefined,
+    },
+  );
+  if (outcome.kind !== 'answer') {
+    const cause = outcome.kind === 'network' ? outcome.cause : undefined;
+    const reason = outcome.kind === 'timeout' ? `no answer within ${options.timeoutMs} ms` : messageOf(cause);
+    options.log?.('error', 'The content service could not be reached.', { url, error: reason });
+    throw connectionFailed(url, reason, cause);
+  }
+  const { status, text } = outcome;
+  if (status === 404) return { found: false };
+  if (status < 200 || status > 299) {
+    const { message, parameter } = describeBody(text);
+    options.log?.('error', 'The content service answered an error.', { url, status });
+    throw createRunwareError(
+      'httpError',
+      `The content service answered HTTP ${status} for ${url}${message ? `: ${message}` : '.'}`,
+      { statusCode: status, parameter },
+    );
+  }
   try {
-    let response: Response;
-    try {
-      // A plain call: native fetch throws "Illegal invocation" when called as a method of another object.
-      response = await fetchImpl(url, {
-        method: 'GET',
-        headers: { accept: 'application/json' },
-        signal: controller.signal,
-      });
-    } catch (error) {
-      options.log?.('error', 'The content service could not be reached.', { url, error: messageOf(error) });
-      throw connectionFailed(url, reason(error), error);
-    }
-    let text: string;
-    try {
-      text = await response.text();
-    } catch (error) {
-      throw connectionFailed(url, `the body did not arrive (${reason(error)})`, error);
-    }
-    if (response.status === 404) return { found: false };
-    if (!response.ok) {
-      const { message, parameter } = describeBody(text);
-      options.log?.('error', 'The content service answered an error.', { url, status: response.status });
-      throw createRunwareError(
-        'httpError',
-        `The content service answered HTTP ${response.status} for ${url}${message ? `: ${message}` : '.'}`,
-        { statusCode: response.status, parameter },
-      );
-    }
-    try {
-      return { found: true, body: JSON.parse(text) };
-    } catch (error) {
-      throw createRunwareError('parseError', `The content service answered ${url} with invalid JSON.`, {
-        statusCode: response.status,
-        cause: error,
-      });
-    }
-  } finally {
-    if (timer !== undefined) clearTimeout(timer);
+    return { found: true, body: JSON.parse(text) };
+  } catch (error) {
+    throw createRunwareError('parseError', `The content service answered ${url} with invalid JSON.`, {
+      statusCode: status,
+      cause: error,
+    });
   }
 }

@@ -139,7 +139,20 @@ describe('redact', () => {
   });
 
   it('ignores empty secrets and hides a secret containing another one entirely', () => {
-    expect(redactString('abc', ['', 'b'])).toBe('a***c');
+    expect(redactString('abc', ['', 'b'])).toBe('abc');
+    expect(redactString('a b c', ['', 'b'])).toBe('a *** c');
     expect(redactString('xx-long-secret-yy', ['secret', 'long-secret'])).toBe('xx-***-yy');
+    expect(redactString('keyAkeyAkeyB', ['keyAkeyA', 'keyAkeyAkeyB'])).toBe('***');
+  });
+
+  it('hides a key of 8 characters or more anywhere, a shorter one only as a whole token', () => {
+    // A one-letter test key used to mangle unrelated words: "Un***nown config option".
+    expect(redactString('Unknown config option "timout"', ['k'])).toBe('Unknown config option "timout"');
+    expect(redactString('Invalid API key k', ['k'])).toBe('Invalid API key ***');
+    expect(redactString('Authorization: Bearer k.', ['k'])).toBe('Authorization: Bearer ***.');
+    expect(redactString('token=abcdefgh12;', ['abcdefgh12'])).toBe('token=***;');
+    expect(redactString('xabcdefgh12x', ['abcdefgh12'])).toBe('x***x');
+    expect(redactString('x1234567x', ['1234567'])).toBe('x1234567x');
+    expect(redactString('a key (1234567) here', ['1234567'])).toBe('a key (***) here');
   });
 });

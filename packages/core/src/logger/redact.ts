@@ -13,7 +13,7 @@ export function isCredentialKey(key: string): boolean {
 
 /**
  * Returns a copy of `value` that is safe to log: every occurrence of a secret inside any string
- * becomes `***`, credential-named properties become `***`, and cycles become `'[Circular]'`.
+ * becomes `***` (short secrets only as whole tokens), credential-named properties become `***`, and cycles become `'[Circular]'`.
  * The input is never mutated. Binary data, dates and functions are passed through as they are.
  */
 export function redact(value: unknown, secrets: readonly string[]): unknown {
@@ -25,19 +25,45 @@ export function redactString(text: string, secrets: readonly string[]): string {
   return scrub(text, usableSecrets(secrets));
 }
 
-/** Empty secrets would match everywhere; longer ones go first so one containing another is fully hidden. */
-function usableSecrets(secrets: readonly string[]): string[] {
-  const unique = new Set(secrets.filter((secret) => typeof secret === 'string' && secret.length > 0));
-  return [...unique].sort((a, b) => b.length - a.length);
+/**
+ * Secrets at least this long are hidden wherever they occur, even inside a word. A shorter one (a
+ * test key like `k`) is hidden only where it stands as a whole token: as a substring it would mangle
+ * unrelated words ("Un***nown"), and no real API key is that short.
+ */
+export const minSubstringSecretLength = 8;
+
+interface Secret {
+  text: string;
+  /** For short secrets: matches the secret only between non-word characters. */
+  token?: RegExp;
 }
 
-function scrub(text: string, secrets: readonly string[]): string {
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** Empty secrets would match everywhere; longer ones go first so one containing another is fully hidden. */
+function usableSecrets(secrets: readonly string[]): Secret[] {
+  const unique = new Set(secrets.filter((secret) => typeof secret === 'string' && secret.length > 0));
+  return [...unique]
+    .sort((a, b) => b.length - a.length)
+    .map((text) =>
+      text.length >= minSubstringSecretLength
+        ? { text }
+        : { text, token: new RegExp(`(?<![\\w-])${escapeRegExp(text)}(?![\\w-])`, 'g') },
+    );
+}
+
+function scrub(text: string, secrets: readonly Secret[]): string {
   let out = text;
-  for (const secret of secrets) if (out.includes(secret)) out = out.replaceAll(secret, redactedMarker);
+  for (const secret of secrets) {
+    if (!out.includes(secret.text)) continue;
+    out = secret.token
+      ? out.replace(secret.token, redactedMarker)
+      : out.replaceAll(secret.text, redactedMarker);
+  }
   return out;
 }
 
-function walk(value: unknown, secrets: readonly string[], ancestors: Set<object>, depth: number): unknown {
+function walk(value: unknown, secrets: readonly Secret[], ancestors: Set<object>, depth: number): unknown {
   if (typeof value === 'string') return scrub(value, secrets);
   if (typeof value !== 'object' || value === null) return value;
   if (ancestors.has(value)) return '[Circular]';

@@ -1,7 +1,8 @@
 import { builtinModules } from 'node:module';
 import { isAbsolute, relative, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
-import type { Plugin } from 'vitest/config';
+import { configDefaults, defineConfig, type Plugin } from 'vitest/config';
 
 // A vite plugin for the `edge` vitest project of the edge-safe packages (core, transport-rest).
 // vitest's edge-runtime environment only swaps the web globals (fetch, streams, AbortController…)
@@ -123,4 +124,37 @@ export function edgeGuard({ srcDir }: EdgeGuardOptions): Plugin {
       return { code: shadowNodeGlobals(code), map: null };
     },
   };
+}
+
+/**
+ * The vitest config of an edge-safe package (core, transport-rest): every test file runs twice,
+ * in `node`, and in `edge` on edge-runtime's globals with Node built-ins and Node-only globals
+ * taken away from the package's src/ by {@link edgeGuard}. `packageRoot` is the package's folder
+ * (`new URL('.', import.meta.url)` in its vitest.config.ts).
+ */
+export function edgeSafeTestConfig(packageRoot: URL) {
+  return defineConfig({
+    test: {
+      include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+      testTimeout: 30_000,
+      hookTimeout: 60_000,
+      // Only `edge` uses the threads pool: it runs beside the forks pool of `node`, unisolated (src
+      // keeps no module state), so the second run adds far less than a second suite's time and CPU.
+      poolOptions: { threads: { isolate: false } },
+      projects: [
+        { extends: true, test: { name: 'node', environment: 'node' } },
+        {
+          extends: true,
+          plugins: [edgeGuard({ srcDir: fileURLToPath(new URL('./src', packageRoot)) })],
+          test: {
+            name: 'edge',
+            environment: 'edge-runtime',
+            pool: 'threads',
+            // The pack test runs the packed tarball in Node child processes: nothing of it runs here.
+            exclude: [...configDefaults.exclude, 'test/pack.test.ts'],
+          },
+        },
+      ],
+    },
+  });
 }

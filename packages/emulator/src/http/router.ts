@@ -1,7 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { handleContentRequest } from '../content/index';
 import type { EmulatorContext } from '../context';
-import { type ControlHooks, handleControl } from '../control/control-api';
+import { handleControl } from '../control/control-api';
+import type { ControlOperations } from '../control/control-operations';
 import { handleMedia } from '../services/media-service';
 import { handleSchemas } from '../services/schemas-service';
 import { handleRest } from '../transports/rest';
@@ -30,7 +31,7 @@ async function serviceFault(
 /** Dispatches one HTTP request by path prefix. */
 export async function route(
   ctx: EmulatorContext,
-  hooks: ControlHooks,
+  control: ControlOperations,
   req: IncomingMessage,
   res: ServerResponse,
 ): Promise<void> {
@@ -92,7 +93,7 @@ export async function route(
       });
       return;
     }
-    await handleControl(ctx, hooks, req, res, path.slice('/_emulator'.length));
+    await handleControl(ctx, control, req, res, path.slice('/_emulator'.length));
     return;
   }
   if (path === '/') {

@@ -1,4 +1,4 @@
-/** Growable byte buffer for container formats (big- and little-endian helpers). */
+/** Growable byte buffer for the PNG, JPEG, WAV and GLB writers (big- and little-endian helpers). */
 export class ByteWriter {
   private buf: Uint8Array;
   private view: DataView;
@@ -33,10 +33,6 @@ export class ByteWriter {
     return this;
   }
 
-  u24be(value: number): this {
-    return this.u8(value >>> 16).u16be(value & 0xffff);
-  }
-
   u32be(value: number): this {
     this.reserve(4);
     this.view.setUint32(this.length, value >>> 0);
@@ -58,17 +54,6 @@ export class ByteWriter {
     return this;
   }
 
-  u64le(value: number): this {
-    return this.u32le(value >>> 0).u32le(Math.floor(value / 0x100000000));
-  }
-
-  f64be(value: number): this {
-    this.reserve(8);
-    this.view.setFloat64(this.length, value);
-    this.length += 8;
-    return this;
-  }
-
   bytes(data: Uint8Array): this {
     this.reserve(data.length);
     this.buf.set(data, this.length);
@@ -83,31 +68,7 @@ export class ByteWriter {
     return this;
   }
 
-  zeros(count: number): this {
-    this.reserve(count);
-    this.buf.fill(0, this.length, this.length + count);
-    this.length += count;
-    return this;
-  }
-
-  /** Overwrites a little-endian u32 already written, for values known only afterwards. */
-  patchU32le(offset: number, value: number): void {
-    this.view.setUint32(offset, value >>> 0, true);
-  }
-
   toBytes(): Uint8Array {
     return this.buf.slice(0, this.length);
   }
-}
-
-export function concatBytes(parts: readonly Uint8Array[]): Uint8Array {
-  let total = 0;
-  for (const p of parts) total += p.length;
-  const out = new Uint8Array(total);
-  let offset = 0;
-  for (const p of parts) {
-    out.set(p, offset);
-    offset += p.length;
-  }
-  return out;
 }

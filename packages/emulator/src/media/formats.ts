@@ -6,7 +6,6 @@ export type MediaFormat = ImageFormat | AudioFormat | VideoFormat | ModelFormat 
 
 export const IMAGE_FORMATS: readonly ImageFormat[] = ['PNG', 'JPG', 'WEBP'];
 export const AUDIO_FORMATS: readonly AudioFormat[] = ['WAV', 'MP3', 'FLAC', 'OGG'];
-export const VIDEO_FORMATS: readonly VideoFormat[] = ['MP4', 'WEBM', 'MOV'];
 export const MODEL_FORMATS: readonly ModelFormat[] = ['GLB', 'PLY'];
 
 const INFO: Record<MediaFormat, { contentType: string; extension: string }> = {

@@ -1,9 +1,8 @@
 /**
- * Generated media for emulated inference results: small, valid, deterministic files whose
- * content derives from a hash of prompt + seed. Every encoder here is written from its format
- * specification on Node built-ins only; see each module for what exactly it emits.
+ * Media for emulated inference results. PNG, JPEG, SVG, WAV, GLB and PLY are small, valid,
+ * deterministic files drawn here from a hash of prompt + seed (Node built-ins only). The other
+ * formats are fixed sample files (see `samples.ts`): the same bytes whatever the request.
  */
-import { encodeFlac } from './flac';
 import {
   AUDIO_FORMATS,
   type AudioFormat,
@@ -11,16 +10,14 @@ import {
   type ImageFormat,
   MODEL_FORMATS,
   type ModelFormat,
-  VIDEO_FORMATS,
 } from './formats';
 import { encodeGlb } from './glb';
 import { encodeJpeg } from './jpeg-encoder';
 import { boxMesh } from './mesh';
-import { encodeSilentMp3 } from './mp3';
-import { encodeSilentOggOpus } from './ogg-opus';
 import { renderScene, sceneFor } from './pattern';
 import { encodePly } from './ply';
 import { encodePng } from './png';
+import { sampleBytes } from './samples';
 import { encodeSvg } from './svg';
 import { synthTone } from './tone';
 import {
@@ -33,15 +30,12 @@ import {
   checkPrompt,
   checkSeed,
 } from './validate';
-import { encodeVideo, type VideoSpec } from './video';
 import { encodeWav } from './wav';
-import { encodeWebpLossless } from './webp-lossless';
 
 export type { AudioFormat, ImageFormat, MediaFormat, ModelFormat, VideoFormat } from './formats';
 export { contentTypeOf, extensionOf } from './formats';
+export { isSampleFormat, SAMPLES, type SampleFormat, sampleBytes } from './samples';
 export { type SniffResult, sniffMedia } from './sniff';
-export { MAX_DIMENSION, MAX_DURATION_MS } from './validate';
-export type { VideoSpec } from './video';
 
 export interface ImageSpec {
   width: number;
@@ -62,6 +56,7 @@ export interface AudioSpec {
 
 export const DEFAULT_SAMPLE_RATE = 44100;
 
+/** PNG and JPG are drawn from prompt + seed at the requested size; WEBP is the fixed sample. */
 export function renderImage(spec: ImageSpec): Uint8Array {
   const s = checkObject(spec, 'spec');
   const format = checkFormat(s.format, IMAGE_FORMATS);
@@ -70,11 +65,10 @@ export function renderImage(spec: ImageSpec): Uint8Array {
   const seed = checkSeed(s.seed);
   const prompt = checkPrompt(s.prompt);
   checkOptionalBoolean('alpha', s.alpha);
+  if (format === 'WEBP') return sampleBytes('WEBP');
   const alpha = s.alpha === true;
   const rgba = renderScene(sceneFor(prompt, seed), width, height, { alpha });
-  if (format === 'PNG') return encodePng(rgba, width, height, alpha);
-  if (format === 'JPG') return encodeJpeg(rgba, width, height);
-  return encodeWebpLossless(rgba, width, height, alpha);
+  return format === 'PNG' ? encodePng(rgba, width, height, alpha) : encodeJpeg(rgba, width, height);
 }
 
 export function renderSvg(spec: { width: number; height: number; seed: number; prompt: string }): Uint8Array {
@@ -87,32 +81,17 @@ export function renderSvg(spec: { width: number; height: number; seed: number; p
   );
 }
 
+/** WAV is a tone of the requested length whose pitch comes from the seed; MP3, FLAC and OGG are the fixed samples. */
 export function renderAudio(spec: AudioSpec): Uint8Array {
   const s = checkObject(spec, 'spec');
   const format = checkFormat(s.format, AUDIO_FORMATS);
   const durationMs = checkDuration(s.durationMs);
   const seed = checkSeed(s.seed);
   checkOptionalRange('sampleRate', s.sampleRate, 8000, 192000, true);
+  if (format !== 'WAV') return sampleBytes(format);
   const sampleRate = spec.sampleRate ?? DEFAULT_SAMPLE_RATE;
-  if (format === 'MP3') return encodeSilentMp3(durationMs, sampleRate);
-  if (format === 'OGG') return encodeSilentOggOpus(durationMs, sampleRate);
   const samples = synthTone(seed, sampleRate, Math.max(1, Math.round((durationMs / 1000) * sampleRate)));
-  return format === 'WAV' ? encodeWav(samples, sampleRate) : encodeFlac(samples, sampleRate);
-}
-
-export function renderVideo(spec: VideoSpec): Uint8Array {
-  const s = checkObject(spec, 'spec');
-  const format = checkFormat(s.format, VIDEO_FORMATS);
-  checkOptionalRange('fps', s.fps, 1, 240, false);
-  return encodeVideo({
-    format,
-    width: checkDimension('width', s.width),
-    height: checkDimension('height', s.height),
-    durationMs: checkDuration(s.durationMs),
-    fps: spec.fps,
-    seed: checkSeed(s.seed),
-    prompt: checkPrompt(s.prompt),
-  });
+  return encodeWav(samples, sampleRate);
 }
 
 export function render3d(spec: { format: ModelFormat; seed: number }): Uint8Array {

@@ -1,7 +1,7 @@
 import { keyOf, mulberry32, type Rng, randInt, randRange } from './hash';
 
 /**
- * The picture behind every generated image and video: posterised gradient bands plus a few
+ * The picture behind every generated PNG, JPEG and SVG: posterised gradient bands plus a few
  * flat shapes, all drawn from a hash of prompt + seed. Flat regions keep every encoder's
  * output small while different prompts still give visibly different pictures.
  */
@@ -74,8 +74,6 @@ export function sceneFor(prompt: string, seed: number): Scene {
 export interface RenderOptions {
   /** transparent background, opaque shapes (a "cut-out" subject) */
   alpha?: boolean;
-  /** seconds into a video: bands scroll and shapes drift */
-  time?: number;
 }
 
 interface PlacedShape {
@@ -114,13 +112,12 @@ export function renderScene(
   options: RenderOptions = {},
 ): Uint8Array {
   const out = new Uint8Array(width * height * 4);
-  const time = options.time ?? 0;
   const scale = Math.min(width, height);
   const half = Math.hypot(width, height) / 2 || 1;
   const cos = Math.cos(scene.angle) / half;
   const sin = Math.sin(scene.angle) / half;
   const bands = scene.bands;
-  const phase = scene.phase + time * 0.5;
+  const phase = scene.phase;
   // Packed little-endian RGBA words let a row be filled 4 bytes at a time.
   const words = new Uint32Array(out.buffer);
   const pack = (c: Rgb): number => ((255 << 24) | (c[2] << 16) | (c[1] << 8) | c[0]) >>> 0;
@@ -139,8 +136,8 @@ export function renderScene(
     const r = Math.max(0.5, s.size * scale);
     return {
       kind: s.kind,
-      x: (s.cx + 0.04 * Math.sin(time + s.drift * 3)) * width,
-      y: (s.cy + 0.04 * Math.cos(time * s.drift)) * height,
+      x: (s.cx + 0.04 * Math.sin(s.drift * 3)) * width,
+      y: (s.cy + 0.04) * height,
       rx: r * s.aspect,
       ry: r,
       color: s.color,

@@ -1,4 +1,4 @@
-import { type MediaFormat, render3d, renderAudio, renderImage, renderSvg, renderVideo } from '../media/index';
+import { type MediaFormat, render3d, renderAudio, renderImage, renderSvg, sampleBytes } from '../media/index';
 import { fnv1a } from '../rng';
 
 const formatByExtension: Record<string, MediaFormat> = {
@@ -21,6 +21,7 @@ const formatByExtension: Record<string, MediaFormat> = {
 /**
  * Renders a content-catalog asset (cover images, creator logos, example outputs) from its path:
  * the same path always gives the same bytes, so catalog URLs resolve without storing anything.
+ * WEBP, video and MP3/FLAC/OGG assets are the fixed sample files.
  */
 export function renderCatalogAsset(path: string): { format: MediaFormat; bytes: Uint8Array } | undefined {
   const extension = /\.([a-z0-9]+)$/i.exec(path)?.[1]?.toLowerCase();
@@ -37,10 +38,7 @@ export function renderCatalogAsset(path: string): { format: MediaFormat; bytes: 
     case 'MP4':
     case 'WEBM':
     case 'MOV':
-      return {
-        format,
-        bytes: renderVideo({ format, width: 320, height: 180, durationMs: 1000, seed, prompt: path }),
-      };
+      return { format, bytes: sampleBytes(format) };
     case 'GLB':
     case 'PLY':
       return { format, bytes: render3d({ format, seed }) };

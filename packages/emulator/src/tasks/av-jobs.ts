@@ -1,6 +1,6 @@
-import { type AudioFormat, renderAudio, renderVideo, type VideoFormat } from '../media/index';
+import { type AudioFormat, renderAudio, sampleBytes, type VideoFormat } from '../media/index';
 import { costOf } from './cost';
-import { finishItem, type JobInput, type JobPlan, perResult } from './job-plan';
+import { finishItem, type JobInput, type JobPlan, perResult } from './job-types';
 import { mediaFields, outputTypeOf } from './output-fields';
 
 function videoFormat(task: Record<string, unknown>): VideoFormat {
@@ -24,25 +24,30 @@ function evenDimension(value: unknown, fallback: number): number {
 
 /**
  * videoInference, and upscale/removeBackground of a video input. Video is URL-only in the API
- * (outputType is const URL), so the fields are always `videoUUID` + `videoURL`.
+ * (outputType is const URL), so the fields are always `videoUUID` + `videoURL`. The file is the
+ * fixed sample of the format; the size recorded for the media (what a later upscale of it starts
+ * from) is the requested one.
  */
 export function videoJob(input: JobInput): JobPlan {
   const { ctx, task, taskType } = input;
   const factor = taskType === 'upscale' && typeof task.upscaleFactor === 'number' ? task.upscaleFactor : 1;
   const width = evenDimension(task.width ?? (input.input?.width ?? 0) * factor, 640);
   const height = evenDimension(task.height ?? (input.input?.height ?? 0) * factor, 360);
-  const durationMs = seconds(task.duration, 2) * 1000;
   const format = videoFormat(task);
-  const prompt = typeof task.positivePrompt === 'string' ? task.positivePrompt : String(task.model);
   return perResult(input, ({ seed, uuid }) => {
-    const render = () => renderVideo({ format, width, height, durationMs, seed, prompt });
-    const fields = mediaFields(ctx, 'video', uuid, format, render, 'URL', { width, height });
+    const fields = mediaFields(ctx, 'video', uuid, format, () => sampleBytes(format), 'URL', {
+      width,
+      height,
+    });
     const extra = taskType === 'videoInference' ? { seed, NSFWContent: false } : {};
     return finishItem(input, { ...fields, ...extra }, costOf(taskType, task));
   });
 }
 
-/** audioInference: a real audio file of the requested format, URL/base64/dataURI by outputType. */
+/**
+ * audioInference: an audio file of the requested format, URL/base64/dataURI by outputType: WAV
+ * of the requested duration, or the fixed MP3/FLAC/OGG sample.
+ */
 export function audioJob(input: JobInput): JobPlan {
   const { ctx, task } = input;
   const format = audioFormat(task);

@@ -4,7 +4,7 @@ import { latencyFor } from '../options';
 import { isUuid } from '../rng';
 import type { Transport } from '../state/stats';
 import type { Slot, TaskRecord } from '../state/task-store';
-import type { JobInput } from './job-plan';
+import type { JobInput } from './job-types';
 import { planJob } from './plan-job';
 import { resolveInputs } from './resolve-inputs';
 import { runUtility } from './utility-tasks';

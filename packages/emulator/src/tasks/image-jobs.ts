@@ -1,6 +1,6 @@
 import { type ImageFormat, renderImage, renderSvg } from '../media/index';
 import { costOf } from './cost';
-import { finishItem, type JobInput, type JobPlan, perResult } from './job-plan';
+import { finishItem, type JobInput, type JobPlan, perResult } from './job-types';
 import { mediaFields, outputTypeOf, resultUuid } from './output-fields';
 
 function imageFormat(task: Record<string, unknown>, fallback: ImageFormat = 'JPG'): ImageFormat {

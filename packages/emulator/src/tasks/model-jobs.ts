@@ -1,6 +1,6 @@
 import { render3d } from '../media/index';
 import { costOf } from './cost';
-import { finishItem, type JobInput, type JobPlan, perResult } from './job-plan';
+import { finishItem, type JobInput, type JobPlan, perResult } from './job-types';
 import { mediaUrl, resultSeed, resultUuid } from './output-fields';
 
 /** 3dInference: one GLB (or PLY) file per result under `outputs.files`. */

@@ -1,6 +1,6 @@
 import { audioJob, videoJob } from './av-jobs';
 import { imageInferenceJob, imageOperationJob } from './image-jobs';
-import type { JobInput, JobPlan } from './job-plan';
+import type { JobInput, JobPlan } from './job-types';
 import { threeDJob, trainingJob } from './model-jobs';
 import { captionJob, promptEnhanceJob, textInferenceJob } from './text-jobs';
 

@@ -1,5 +1,5 @@
 import { costOf } from './cost';
-import { finishItem, type JobInput, type JobPlan, numberResults } from './job-plan';
+import { finishItem, type JobInput, type JobPlan, numberResults } from './job-types';
 import { resultSeed } from './output-fields';
 import { type GeneratedText, generateText, promptOfMessages } from './text-generation';
 

@@ -2,7 +2,7 @@ import { type ApiErrorItem, apiError } from '../api-error';
 import { type MediaFormat, renderImage, sniffMedia } from '../media/index';
 import { fnv1a, isUuid } from '../rng';
 import type { TaskStore } from '../state/task-store';
-import { finishItem, type JobInput, type JobPlan } from './job-plan';
+import { finishItem, type JobInput, type JobPlan } from './job-types';
 import { searchModels } from './model-search';
 import { mediaUrl } from './output-fields';
 

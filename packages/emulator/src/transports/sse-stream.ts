@@ -3,7 +3,7 @@ import { apiError } from '../api-error';
 import type { EmulatorContext } from '../context';
 import type { TaskRecord } from '../state/task-store';
 import { costOf } from '../tasks/cost';
-import type { JobInput } from '../tasks/job-plan';
+import type { JobInput } from '../tasks/job-types';
 import { maxTokensOf, textAnswer, usageOf } from '../tasks/text-jobs';
 
 const wait = (ctx: EmulatorContext, ms: number) =>

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { type EmulatorOptions, type RunningEmulator, startEmulator } from '../../src/index';
+import type { EmulatorOptions, RunningEmulator } from '../../src/index';
 
 export const uuid = (): string => randomUUID();
 
@@ -26,25 +26,6 @@ export async function post(
   return { status: response.status, headers: response.headers, body: text ? JSON.parse(text) : {} };
 }
 
-export async function control<T = Record<string, unknown>>(
-  emulator: RunningEmulator,
-  path: string,
-  body?: unknown,
-  method?: string,
-): Promise<T> {
-  const response = await fetch(`${emulator.controlUrl}${path}`, {
-    method: method ?? (body === undefined ? 'GET' : 'POST'),
-    ...(body === undefined
-      ? {}
-      : { body: JSON.stringify(body), headers: { 'content-type': 'application/json' } }),
-  });
-  if (!response.ok) throw new Error(`${path}: HTTP ${response.status} ${await response.text()}`);
-  return (await response.json()) as T;
-}
-
-export const addFaults = (emulator: RunningEmulator, faults: unknown[]) =>
-  control(emulator, '/faults', { faults });
-
 /** Polls getResponse until every item is terminal, the way an async client does. */
 export async function pollUntilDone(
   emulator: RunningEmulator,
@@ -63,32 +44,16 @@ export async function pollUntilDone(
   }
 }
 
+/** Short latencies for the emulator's own tests (see `useEmulator` in src/testing); `extra` overrides. */
 export function emulatorOptions(extra: EmulatorOptions = {}): EmulatorOptions {
   return {
-    port: 0,
     latency: { default: 5, imageInference: 10, videoInference: 20, training: 60 },
     tokenDelayMs: 1,
     ...extra,
   };
 }
 
-export type { RunningEmulator };
-export { startEmulator };
-
 /** Test-side JSON: any, so assertions can reach into bodies without casts (tests only). */
 export async function json(response: Response | Promise<Response>): Promise<any> {
   return (await response).json();
-}
-
-/** A small imageInference task on a curated model; tests override what they assert on. */
-export function imageTask(extra: Record<string, unknown> = {}) {
-  return {
-    taskType: 'imageInference',
-    taskUUID: uuid(),
-    model: 'runware:400@1',
-    positivePrompt: 'a lighthouse at dusk',
-    width: 16,
-    height: 16,
-    ...extra,
-  };
 }

@@ -1,46 +1,22 @@
-import { createServer } from 'node:net';
-import type { RunningEmulator } from '@runware/emulator';
+import {
+  createEmulatorControl,
+  dayZeroModel,
+  type RunningEmulator,
+  unusedPort,
+} from '@runware/emulator/testing';
 
-export { type RunningEmulator, startEmulator } from '@runware/emulator';
-
-/** Test-side JSON is `any`, so assertions can reach into bodies without casts (tests only). */
-export async function control(emulator: RunningEmulator, path: string, body?: unknown): Promise<any> {
-  const response = await fetch(`${emulator.controlUrl}${path}`, {
-    method: body === undefined ? 'GET' : 'POST',
-    ...(body === undefined
-      ? {}
-      : { body: JSON.stringify(body), headers: { 'content-type': 'application/json' } }),
-  });
-  if (!response.ok) throw new Error(`${path}: HTTP ${response.status} ${await response.text()}`);
-  return response.json();
-}
-
-export const reset = (emulator: RunningEmulator) => control(emulator, '/reset', {});
-export const addFault = (emulator: RunningEmulator, fault: Record<string, unknown>) =>
-  control(emulator, '/faults', { faults: [{ kind: 'serviceError', service: 'schemas', ...fault }] });
-export const clearFaults = async (emulator: RunningEmulator) => {
-  const response = await fetch(`${emulator.controlUrl}/faults`, { method: 'DELETE' });
-  await response.body?.cancel();
-};
+/** A fault of the schemas service (503 unless `fault` says otherwise). */
+export const addFault = (
+  emulator: RunningEmulator,
+  fault: { status?: number; delayMs?: number; count?: number },
+) => createEmulatorControl(emulator).addFaults([{ kind: 'serviceError', service: 'schemas', ...fault }]);
+export const clearFaults = (emulator: RunningEmulator) => createEmulatorControl(emulator).clearFaults();
 /** Adds the day-zero model of the brief; answers the new registry version. */
 export const addNewModel = async (emulator: RunningEmulator): Promise<string> =>
-  (
-    await control(emulator, '/models', {
-      air: 'newprovider:1@1',
-      taskType: 'imageInference',
-      slug: 'newprovider-one',
-    })
-  ).registryVersion;
+  (await createEmulatorControl(emulator).addModel(dayZeroModel)).registryVersion;
 
-/** A base URL on which nothing listens: a port we bound and released. */
-export async function closedPortUrl(): Promise<string> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  const port = typeof address === 'object' && address ? address.port : 0;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return `http://127.0.0.1:${port}/schemas`;
-}
+/** A schemas base URL on which nothing listens. */
+export const closedPortUrl = async (): Promise<string> => `http://127.0.0.1:${await unusedPort()}/schemas`;
 
 export interface SeenRequest {
   url: string;

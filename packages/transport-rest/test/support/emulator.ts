@@ -1,68 +1,37 @@
-import { randomUUID } from 'node:crypto';
 import { type RunningEmulator, startEmulator } from '@runware/emulator';
+import {
+  imageTask as baseImageTask,
+  createEmulatorControl,
+  type FaultSpec,
+  textTask,
+} from '@runware/emulator/testing';
 import { createRestTransport, type LogCategory, type RestTransportOptions } from '../../src/index';
 
+// What this package's tests add to @runware/emulator/testing: REST-flavoured fixtures, and the
+// control API as functions of the emulator (the names the test files use).
 export type { RunningEmulator };
-export { startEmulator };
+export { startEmulator, textTask as textStreamTask };
 
 /** A REST transport on `emulator` with short retry delays; `extra` overrides any option. */
 export const transportFor = (emulator: RunningEmulator, extra: Partial<RestTransportOptions> = {}) =>
-  createRestTransport({ apiKey: emulator.apiKey, baseUrl: emulator.httpUrl, retryDelayMs: 5, ...extra });
+  createRestTransport({ apiKey: emulator.apiKey, httpBaseUrl: emulator.httpUrl, retryDelay: 5, ...extra });
 
-/** The valid sync task of the brief; `extra` overrides any field. */
-export function imageTask(extra: Record<string, unknown> = {}) {
-  return {
-    taskType: 'imageInference',
-    taskUUID: randomUUID(),
-    model: 'runware:400@1',
-    width: 64,
-    height: 64,
-    deliveryMethod: 'sync',
-    ...extra,
-  };
-}
+/** A valid sync image task (64×64); `extra` overrides any field. */
+export const imageTask = (extra: Record<string, unknown> = {}) =>
+  baseImageTask({ width: 64, height: 64, deliveryMethod: 'sync', ...extra });
 
-export function textStreamTask(extra: Record<string, unknown> = {}) {
-  return {
-    taskType: 'textInference',
-    taskUUID: randomUUID(),
-    model: 'google:gemma@4-31b',
-    deliveryMethod: 'stream',
-    messages: [{ role: 'user', content: 'Tell me about lighthouses' }],
-    ...extra,
-  };
-}
-
-/** Test-side JSON is `any`, so assertions can reach into bodies without casts (tests only). */
-export async function control(emulator: RunningEmulator, path: string, body?: unknown): Promise<any> {
-  const response = await fetch(`${emulator.controlUrl}${path}`, {
-    method: body === undefined ? 'GET' : 'POST',
-    ...(body === undefined
-      ? {}
-      : { body: JSON.stringify(body), headers: { 'content-type': 'application/json' } }),
-  });
-  if (!response.ok) throw new Error(`${path}: HTTP ${response.status} ${await response.text()}`);
-  return response.json();
-}
-
-export const addFaults = (emulator: RunningEmulator, faults: unknown[]) =>
-  control(emulator, '/faults', { faults });
-export const reset = (emulator: RunningEmulator) => control(emulator, '/reset', {});
-export const stats = (emulator: RunningEmulator) => control(emulator, '/stats');
-/** Captured REST requests (bodies and headers, keys redacted by the emulator). */
+export const addFaults = (emulator: RunningEmulator, faults: readonly FaultSpec[]) =>
+  createEmulatorControl(emulator).addFaults(faults);
+export const reset = (emulator: RunningEmulator) => createEmulatorControl(emulator).reset();
+export const stats = (emulator: RunningEmulator) => createEmulatorControl(emulator).stats();
+/** Captured REST requests (bodies and headers, keys redacted); `any` so tests reach into bodies. */
 export const captured = async (emulator: RunningEmulator): Promise<any[]> =>
-  (await control(emulator, '/requests')).requests.filter(
-    (r: { transport: string }) => r.transport === 'rest',
-  );
-
-/** How many times the emulator received a task with this taskUUID and taskType (a submit, not a poll). */
+  createEmulatorControl(emulator).requests({ transport: 'rest' });
+/** How many REST requests carried a task with this taskUUID and taskType (a submit, or a getResponse poll). */
 export async function submitsOf(emulator: RunningEmulator, taskUUID: string, taskType = 'imageInference') {
-  const requests = await captured(emulator);
-  return requests.filter((r) =>
-    (r.body as { taskUUID: string; taskType: string }[]).some(
-      (t) => t.taskUUID === taskUUID && t.taskType === taskType,
-    ),
-  ).length;
+  const tasks = await createEmulatorControl(emulator).tasks({ transport: 'rest' });
+  const carrying = tasks.filter((task) => task.taskUUID === taskUUID && task.taskType === taskType);
+  return new Set(carrying.map((task) => task.requestId)).size;
 }
 
 export interface LogLine {

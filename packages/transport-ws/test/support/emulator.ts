@@ -1,58 +1,27 @@
-import { randomUUID } from 'node:crypto';
 import { type RunningEmulator, startEmulator } from '@runware/emulator';
+import { imageTask as baseImageTask, createEmulatorControl, type FaultSpec } from '@runware/emulator/testing';
 import { createWebSocketTransport, type WebSocketTransportOptions } from '../../src/index';
 
+// What this package's tests add to @runware/emulator/testing: WebSocket-flavoured fixtures, and the
+// control API as functions of the emulator (the names the test files use).
 export type { RunningEmulator };
 export { startEmulator };
 
-/** The valid task of the brief; `extra` overrides any field. */
-export function imageTask(extra: Record<string, unknown> = {}) {
-  return {
-    taskType: 'imageInference',
-    taskUUID: randomUUID(),
-    model: 'runware:400@1',
-    width: 16,
-    height: 16,
-    deliveryMethod: 'sync',
-    ...extra,
-  };
-}
+/** A valid sync image task; `extra` overrides any field. */
+export const imageTask = (extra: Record<string, unknown> = {}) =>
+  baseImageTask({ deliveryMethod: 'sync', ...extra });
 
-/** Test-side JSON is `any`, so assertions can reach into bodies without casts (tests only). */
-export async function control(emulator: RunningEmulator, path: string, body?: unknown): Promise<any> {
-  const response = await fetch(`${emulator.controlUrl}${path}`, {
-    method: body === undefined ? 'GET' : 'POST',
-    ...(body === undefined
-      ? {}
-      : { body: JSON.stringify(body), headers: { 'content-type': 'application/json' } }),
-  });
-  if (!response.ok) throw new Error(`${path}: HTTP ${response.status} ${await response.text()}`);
-  return response.json();
-}
+export const addFaults = (emulator: RunningEmulator, faults: readonly FaultSpec[]) =>
+  createEmulatorControl(emulator).addFaults(faults);
+export const stats = (emulator: RunningEmulator) => createEmulatorControl(emulator).stats();
+/** How many times each taskUUID was submitted over WebSocket (getResponse, ping and authentication excluded). */
+export const submitCounts = (emulator: RunningEmulator) =>
+  createEmulatorControl(emulator).submitCounts({ transport: 'ws' });
 
-export const addFaults = (emulator: RunningEmulator, faults: unknown[]) =>
-  control(emulator, '/faults', { faults });
-export const reset = (emulator: RunningEmulator) => control(emulator, '/reset', {});
-export const stats = (emulator: RunningEmulator) => control(emulator, '/stats');
-
-/** Every WebSocket frame the emulator received (a JSON array of tasks each). */
+/** Every WebSocket frame the emulator received (a JSON array of tasks each); `any` so tests reach into them. */
 export async function wsFrames(emulator: RunningEmulator): Promise<any[][]> {
-  const { requests } = await control(emulator, '/requests');
-  return requests
-    .filter((r: { transport: string }) => r.transport === 'ws')
-    .map((r: { body: unknown }) => (Array.isArray(r.body) ? r.body : []));
-}
-
-/** How many times each taskUUID was submitted (getResponse, ping and authentication excluded). */
-export async function submitCounts(emulator: RunningEmulator): Promise<Map<string, number>> {
-  const counts = new Map<string, number>();
-  for (const frame of await wsFrames(emulator)) {
-    for (const task of frame) {
-      if (['getResponse', 'ping', 'authentication'].includes(task.taskType)) continue;
-      counts.set(task.taskUUID, (counts.get(task.taskUUID) ?? 0) + 1);
-    }
-  }
-  return counts;
+  const requests = await createEmulatorControl(emulator).requests({ transport: 'ws' });
+  return requests.map((request) => (Array.isArray(request.body) ? request.body : []));
 }
 
 export interface LogLine {
@@ -66,10 +35,10 @@ export function transportFor(emulator: RunningEmulator, extra: Partial<WebSocket
   const logs: LogLine[] = [];
   const transport = createWebSocketTransport({
     apiKey: emulator.apiKey,
-    url: emulator.wsUrl,
-    retryDelayMs: 20,
-    maxReconnectDelayMs: 200,
-    replayGraceMs: 50,
+    wsBaseUrl: emulator.wsUrl,
+    retryDelay: 20,
+    maxReconnectDelay: 200,
+    replayGrace: 50,
     random: () => 0,
     log: (category, message, data) => logs.push({ category, message, data }),
     ...extra,

@@ -1,9 +1,10 @@
+import { type TestEmulator, useEmulator } from '@runware/emulator/testing';
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
-import { type RunningEmulator, reset, startEmulator, transportFor } from './emulator';
+import { type RunningEmulator, transportFor } from './emulator';
 
 export interface FileEmulator {
   /** The file's emulator, started in beforeAll and reset before each test. */
-  emulator: RunningEmulator;
+  emulator: TestEmulator;
   /** A transport (see transportFor) disconnected after the test; `on` picks another emulator. */
   open(extra?: Parameters<typeof transportFor>[1], on?: RunningEmulator): ReturnType<typeof transportFor>;
   /** Runs `cleanup` after the test (before the next one's reset). */
@@ -13,22 +14,17 @@ export interface FileEmulator {
 /** Registers the hooks of a test file: one emulator with these latencies, and per-test transports. */
 export function useFileEmulator(latency: Record<string, number>): FileEmulator {
   const cleanups: (() => Promise<void>)[] = [];
-  const env: FileEmulator = {
-    emulator: undefined as unknown as RunningEmulator,
-    open(extra = {}, on = env.emulator) {
+  const emulator = useEmulator({ beforeAll, afterAll, beforeEach }, { latency });
+  afterEach(async () => {
+    for (const cleanup of cleanups.splice(0)) await cleanup();
+  });
+  return {
+    emulator,
+    open(extra = {}, on = emulator) {
       const made = transportFor(on, extra);
       cleanups.push(() => made.transport.disconnect());
       return made;
     },
     defer: (cleanup) => void cleanups.push(cleanup),
   };
-  beforeAll(async () => {
-    env.emulator = await startEmulator({ port: 0, latency });
-  });
-  afterAll(() => env.emulator.stop());
-  beforeEach(() => reset(env.emulator));
-  afterEach(async () => {
-    for (const cleanup of cleanups.splice(0)) await cleanup();
-  });
-  return env;
 }

@@ -1,0 +1,87 @@
+import type { SendOptionsV1, TaskPayload, TransportResultV1 } from '@runware/core';
+import {
+  abortableDelay,
+  type ErrorContext,
+  fetchWithTimeout,
+  isRetryableStatus,
+  neverSent,
+  parseRetryAfter,
+} from '@runware/core/transport-kit';
+import { parseAnswer } from '../http/parse-response';
+import type { RequestContext } from '../http/request-context';
+import { requestHeaders } from '../http/request-headers';
+import { failureError, parseError } from '../http/rest-errors';
+
+/** A step of `send()` that did not get a usable answer; each one uses up a retry. */
+export type StepFailure =
+  /** No answer; `neverSent` when no connection was made, so the server saw nothing. */
+  | { kind: 'network'; cause: unknown; neverSent: boolean }
+  | { kind: 'timeout' }
+  /** An answer with a retryable status (408, 429, 5xx); `result` is returned if retries run out. */
+  | { kind: 'status'; status: number; result: TransportResultV1; retryAfterMs: number | undefined };
+
+export type StepAnswer = { result: TransportResultV1 } | { failure: StepFailure };
+
+/** What the steps of one `send()` (submit, probe, poll) share: one POST with the call's budget, and an abortable wait. */
+export interface SendSteps {
+  /**
+   * POSTs `tasks` within the per-attempt budget. Throws a RunwareError for an abort, a close or an
+   * unparseable 2xx body; answers with a retryable status come back as a failure.
+   */
+  post(tasks: readonly TaskPayload[], label: string): Promise<StepAnswer>;
+  /** Waits, rejecting at once (with a RunwareError) on abort or close. */
+  delay(ms: number): Promise<void>;
+  /** The per-attempt budget of this call, in ms. */
+  timeoutMs: number;
+  /** How many POSTs this call has made so far. */
+  posts(): number;
+}
+
+export function createSendSteps(
+  ctx: RequestContext,
+  context: ErrorContext,
+  sendOptions: SendOptionsV1,
+): SendSteps {
+  const { options, log, closing } = ctx;
+  const { signal } = sendOptions;
+  const timeoutMs = sendOptions.timeoutMs ?? options.timeout;
+  const headers = requestHeaders({
+    apiKey: options.apiKey,
+    userAgent: options.userAgent,
+    accept: 'application/json',
+  });
+  const url = options.httpBaseUrl;
+  let posts = 0;
+  return {
+    timeoutMs,
+    posts: () => posts,
+    async post(payload, label) {
+      posts += 1;
+      log('request', `POST ${url}: ${label}`, { attempt: posts, tasks: payload.length });
+      const outcome = await fetchWithTimeout(
+        ctx.fetch,
+        url,
+        { method: 'POST', headers, body: JSON.stringify(payload) },
+        { timeoutMs, signals: [signal, closing] },
+      );
+      if (outcome.kind === 'aborted' || outcome.kind === 'closed')
+        throw failureError(outcome, context, ctx, timeoutMs);
+      if (outcome.kind === 'timeout') return { failure: outcome };
+      if (outcome.kind === 'network')
+        return { failure: { kind: 'network', cause: outcome.cause, neverSent: neverSent(outcome.cause) } };
+      const parsed = parseAnswer(outcome.status, outcome.statusText, outcome.text);
+      if (!parsed.ok) throw parseError(context, outcome.status, parsed.cause);
+      if (!isRetryableStatus(outcome.status)) return { result: parsed.result };
+      const retryAfterMs = parseRetryAfter(outcome.headers.get('retry-after'));
+      return { failure: { kind: 'status', status: outcome.status, result: parsed.result, retryAfterMs } };
+    },
+    async delay(ms) {
+      try {
+        await abortableDelay(ms, [signal, closing]);
+      } catch (reason) {
+        const failure = signal?.aborted ? { kind: 'aborted' as const, reason } : { kind: 'closed' as const };
+        throw failureError(failure, context, ctx, timeoutMs);
+      }
+    },
+  };
+}

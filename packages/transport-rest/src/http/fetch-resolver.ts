@@ -1,0 +1,132 @@
+import {
+  describeCause,
+  type FetchLike,
+  isNodeRuntime,
+  lowLevelCode,
+  type SafeLog,
+} from '@runware/core/transport-kit';
+import type { LogCategory } from '../options';
+
+type Log = SafeLog<LogCategory>;
+
+/** Where the fetch in use came from: the caller, undici's with a keep-alive Agent, or the runtime. */
+export type FetchSource = 'injected' | 'undici' | 'global';
+
+export interface ResolvedFetch {
+  fetch: FetchLike;
+  source: FetchSource;
+  /** Closes the pooled sockets this transport owns (undici only). */
+  release(): Promise<void>;
+}
+
+/** Loads a module by name; injectable so tests can simulate an install without undici. */
+export type ModuleLoader = (specifier: string) => Promise<unknown>;
+
+// The specifier is a variable and the comments tell bundlers to leave the import alone, so no
+// bundle (edge, browser) ever tries to resolve or include undici.
+const dynamicImport: ModuleLoader = (specifier) =>
+  import(/* @vite-ignore */ /* webpackIgnore: true */ specifier);
+
+interface UndiciModule {
+  fetch: (input: unknown, init?: unknown) => Promise<Response>;
+  Agent: new (options: Record<string, unknown>) => { close(): Promise<void> };
+}
+
+function asUndici(mod: unknown): UndiciModule | undefined {
+  for (const candidate of [mod, (mod as { default?: unknown } | undefined)?.default]) {
+    const m = candidate as Partial<UndiciModule> | undefined;
+    if (typeof m?.fetch === 'function' && typeof m.Agent === 'function') return m as UndiciModule;
+  }
+  return undefined;
+}
+
+/**
+ * Node's global fetch already reuses connections, but through a shared dispatcher whose
+ * `headersTimeout`/`bodyTimeout` (300 s each) cut long sync requests short of our own per-attempt
+ * budget. Our own Agent disables those (the transport's timeout governs), keeps idle sockets a
+ * little longer and bounds the connections per origin.
+ */
+export const keepAliveAgentOptions = {
+  connections: 64,
+  keepAliveTimeout: 10_000,
+  keepAliveMaxTimeout: 60_000,
+  headersTimeout: 0,
+  bodyTimeout: 0,
+} as const;
+
+export async function loadUndiciFetch(
+  load: ModuleLoader = dynamicImport,
+  log: Log = () => {},
+): Promise<Omit<ResolvedFetch, 'source'> | undefined> {
+  let mod: unknown;
+  try {
+    mod = await load('undici');
+  } catch (cause) {
+    const code = lowLevelCode(cause);
+    if (code !== 'ERR_MODULE_NOT_FOUND' && code !== 'MODULE_NOT_FOUND')
+      log('warn', `undici could not be loaded, using the global fetch: ${describeCause(cause)}`);
+    return undefined;
+  }
+  const undici = asUndici(mod);
+  if (!undici) {
+    log('warn', 'the undici module has no fetch/Agent, using the global fetch');
+    return undefined;
+  }
+  const agent = new undici.Agent({ ...keepAliveAgentOptions });
+  const fetch = ((input: unknown, init?: RequestInit) =>
+    undici.fetch(input, { ...init, dispatcher: agent })) as unknown as FetchLike;
+  return { fetch, release: () => agent.close().catch(() => {}) };
+}
+
+/** The runtime's fetch, looked up per call so it is always called with the right `this`. */
+function globalFetch(): FetchLike | undefined {
+  if (typeof globalThis.fetch !== 'function') return undefined;
+  return (input, init) => globalThis.fetch(input, init);
+}
+
+export interface FetchResolver {
+  /** The fetch to use (undefined when the runtime has none), decided on the first call. */
+  get(): Promise<ResolvedFetch | undefined>;
+  /** The decision if one was made, without starting one (for `close()`). */
+  settled(): Promise<ResolvedFetch | undefined> | undefined;
+}
+
+/**
+ * Decides once, lazily, which fetch a transport uses: the injected one, else (on Node, when the
+ * optional peer dependency is installed) undici's with a keep-alive Agent, else the global fetch.
+ */
+export function createFetchResolver(
+  injected: FetchLike | undefined,
+  log: Log,
+  load: ModuleLoader = dynamicImport,
+): FetchResolver {
+  let pending: Promise<ResolvedFetch | undefined> | undefined;
+  const resolve = async (): Promise<ResolvedFetch | undefined> => {
+    const none = async () => {};
+    if (injected) {
+      // Called with globalThis as `this`, so an unbound `window.fetch` works too.
+      const fetch: FetchLike = (input, init) => injected.call(globalThis, input, init);
+      return { fetch, source: 'injected', release: none };
+    }
+    if (isNodeRuntime()) {
+      const undici = await loadUndiciFetch(load, log);
+      if (undici) {
+        log('request', 'fetch: undici with a keep-alive Agent', {
+          fetch: 'undici',
+          ...keepAliveAgentOptions,
+        });
+        return { ...undici, source: 'undici' };
+      }
+    }
+    const fetch = globalFetch();
+    if (fetch) log('request', 'fetch: the global fetch', { fetch: 'global' });
+    return fetch ? { fetch, source: 'global', release: none } : undefined;
+  };
+  return {
+    get() {
+      pending ??= resolve();
+      return pending;
+    },
+    settled: () => pending,
+  };
+}

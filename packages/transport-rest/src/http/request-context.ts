@@ -1,0 +1,16 @@
+import type { CloseSignal, FetchLike, SafeLog } from '@runware/core/transport-kit';
+import type { LogCategory, ResolvedOptions } from '../options';
+
+/** What every request of one transport shares: its options, its fetch, its close and its log. */
+export interface RequestContext {
+  options: ResolvedOptions;
+  fetch: FetchLike;
+  /** Closed by `close()`; a notifier, not an AbortSignal, so requests add no listener to it. */
+  closing: CloseSignal;
+  /** The caller's log, made safe: it never throws and shows the key as `***`. */
+  log: SafeLog<LogCategory>;
+  /** Hidden (`***`) in every error message that quotes text from elsewhere: the API key. */
+  secrets: readonly string[];
+  /** The API's origin, for error messages (never the key, never a path). */
+  origin: string;
+}

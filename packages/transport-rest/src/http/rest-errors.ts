@@ -1,0 +1,73 @@
+import { createRunwareError, type RunwareError, redact } from '@runware/core';
+import {
+  abortedError,
+  closedError,
+  describeCause,
+  type ErrorContext,
+  type FetchFailure,
+  timeoutError,
+} from '@runware/core/transport-kit';
+
+/** `text` with every secret replaced by `***` (core's redaction). */
+export const redactText = (text: string, secrets: readonly string[]): string =>
+  redact(text, secrets) as string;
+
+/** No answer from `origin` after `attempts` requests; the cause's text is quoted without the key. */
+export function connectionError(
+  context: ErrorContext,
+  origin: string,
+  attempts: number,
+  cause: unknown,
+  secrets: readonly string[],
+): RunwareError {
+  const tries = attempts === 1 ? '1 attempt' : `${attempts} attempts`;
+  return createRunwareError(
+    'connectionFailed',
+    `Could not reach ${origin} (${tries}): ${redactText(describeCause(cause), secrets)}`,
+    { ...context, cause },
+  );
+}
+
+/** A 2xx answer whose body is not the JSON object the API sends. */
+export function parseError(context: ErrorContext, status: number, cause?: unknown): RunwareError {
+  return createRunwareError('parseError', `The API answered HTTP ${status} with a body that is not JSON.`, {
+    ...context,
+    statusCode: status,
+    cause,
+  });
+}
+
+/** The transport was closed while the request was in flight (or before it started). */
+export const closedTransportError = (context: ErrorContext): RunwareError =>
+  closedError(context, 'REST transport');
+
+/** Where a failed request went, for its error message. */
+export interface Target {
+  /** The API's origin (never the key, never a path). */
+  origin: string;
+  /** Hidden (`***`) in any text the message quotes. */
+  secrets: readonly string[];
+}
+
+/**
+ * The error of a request that ended without an answer. `attempts` counts the requests the
+ * failure covers; none for a stream, whose timeout covers it whole.
+ */
+export function failureError(
+  failure: FetchFailure,
+  context: ErrorContext,
+  target: Target,
+  timeoutMs: number,
+  attempts?: number,
+): RunwareError {
+  switch (failure.kind) {
+    case 'aborted':
+      return abortedError(context, failure.reason);
+    case 'closed':
+      return closedTransportError(context);
+    case 'timeout':
+      return timeoutError(context, timeoutMs, attempts);
+    case 'network':
+      return connectionError(context, target.origin, attempts ?? 1, failure.cause, target.secrets);
+  }
+}

@@ -1,0 +1,119 @@
+import { createRunwareError, type RunwareError, type SendOptionsV1, type TaskPayload } from '@runware/core';
+import { type CombinedSignal, contextOf } from '@runware/core/transport-kit';
+import { parseAnswer, syntheticError } from './parse-response';
+import type { RequestContext } from './request-context';
+import { requestHeaders } from './request-headers';
+import { failureError, parseError, redactText } from './rest-errors';
+import { classifyFailure, startPost } from './start-post';
+
+/** A pre-stream error answer as a RunwareError: its first error, or one made up from the status. */
+function answerError(
+  status: number,
+  statusText: string,
+  text: string,
+  task: TaskPayload,
+  secrets: readonly string[],
+): RunwareError {
+  const parsed = parseAnswer(status, statusText, text);
+  const first = (parsed.ok ? parsed.result.errors[0] : undefined) ?? syntheticError(status, statusText);
+  return createRunwareError(first.code, redactText(first.message, secrets), {
+    parameter: first.parameter,
+    documentation: first.documentation,
+    taskType: first.taskType ?? task.taskType,
+    taskUUID: first.taskUUID ?? task.taskUUID,
+    statusCode: status,
+  });
+}
+
+/**
+ * Hands the body on through a thin wrapper, so the timer and signal listeners are released when
+ * the consumer finishes or cancels, and read failures surface as RunwareErrors.
+ */
+function guardBody(
+  body: ReadableStream<Uint8Array>,
+  combined: CombinedSignal,
+  toError: (cause: unknown) => RunwareError,
+): ReadableStream<Uint8Array> {
+  const reader = body.getReader();
+  return new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      try {
+        const { done, value } = await reader.read();
+        if (done) {
+          combined.dispose();
+          controller.close();
+        } else controller.enqueue(value);
+      } catch (cause) {
+        const error = toError(cause);
+        combined.dispose();
+        controller.error(error);
+      }
+    },
+    async cancel(reason) {
+      combined.dispose();
+      await reader.cancel(reason).catch(() => {});
+    },
+  });
+}
+
+/**
+ * `stream(task)`: one POST of `[task]` asking for `text/event-stream`, never retried (a stream
+ * cannot be resumed, and resubmitting would meet `conflictTaskUUID`). The timeout, only when the
+ * call gives one, covers the whole stream.
+ */
+export async function sseRequest(
+  ctx: RequestContext,
+  task: TaskPayload,
+  sendOptions: SendOptionsV1,
+): Promise<ReadableStream<Uint8Array>> {
+  const { options } = ctx;
+  const context = contextOf([task]);
+  // Only a timeout the call gives: a stream may rightly run longer than one request's budget.
+  const timeoutMs = sendOptions.timeoutMs;
+  const request = {
+    fetch: ctx.fetch,
+    url: options.httpBaseUrl,
+    headers: requestHeaders({
+      apiKey: options.apiKey,
+      userAgent: options.userAgent,
+      accept: 'text/event-stream',
+    }),
+    body: JSON.stringify([task]),
+    timeoutMs,
+    signal: sendOptions.signal,
+    closing: ctx.closing,
+  };
+  ctx.log('request', `POST ${options.httpBaseUrl}: stream ${task.taskType}`, { attempt: 1, tasks: 1 });
+  const started = await startPost(request);
+  if (!('response' in started)) throw failureError(started, context, ctx, timeoutMs ?? 0);
+  const { response, combined } = started;
+  const readFailure = (cause: unknown) =>
+    failureError(classifyFailure(cause, combined, request), context, ctx, timeoutMs ?? 0);
+
+  const isJson = (response.headers.get('content-type') ?? '').includes('json');
+  if (!response.ok || isJson) {
+    // A JSON answer holds either the pre-stream error or no stream at all: read it whole.
+    let text: string;
+    try {
+      text = await response.text();
+    } catch (cause) {
+      throw readFailure(cause);
+    } finally {
+      combined.dispose();
+    }
+    if (!response.ok) throw answerError(response.status, response.statusText, text, task, ctx.secrets);
+    const parsed = parseAnswer(response.status, response.statusText, text);
+    if (!parsed.ok) throw parseError(context, response.status, parsed.cause);
+    if (parsed.result.errors.length > 0)
+      throw answerError(response.status, response.statusText, text, task, ctx.secrets);
+    throw createRunwareError('streamUnsupported', 'The API answered the stream request with JSON, not SSE.', {
+      ...context,
+      statusCode: response.status,
+    });
+  }
+  if (!response.body) {
+    combined.dispose();
+    throw parseError(context, response.status, new Error('the SSE response has no body'));
+  }
+  return guardBody(response.body, combined, readFailure);
+}

@@ -1,0 +1,518 @@
+import type { RawApiError, ResultItem, RunwareError, TaskPayload, TransportResultV1 } from '@runware/core';
+import { ackItem, answersWithAck, expectedItems } from '@runware/core/transport-kit';
+import type { WebSocketLogger } from '../options';
+import { errorKey, itemKey } from './dedupe-keys';
+
+/**
+ * Where a submitted task stands: `queued` (on no socket yet), `sent` (written, fate unknown: it may
+ * never have reached the server), `known` (the server has it: an ACK, an item, an error).
+ */
+export type SubmitPhase = 'queued' | 'sent' | 'known';
+
+/**
+ * A submitted task, as the rest of the transport sees it: read-only. Only the request table
+ * changes it, through its named operations.
+ */
+export interface SubmitView {
+  readonly task: TaskPayload;
+  /** `async`: answered by an ACK (async delivery, webhook); `sync`: by its result items. */
+  readonly mode: 'sync' | 'async';
+  readonly phase: SubmitPhase;
+  /** A getResponse for it is outstanding on the current socket. */
+  readonly probing: boolean;
+  /** A known sync task also collected through getResponse: after a drop, or after a failed result. */
+  readonly recovering: boolean;
+  /** How many times this transport wrote it on a socket. */
+  readonly submits: number;
+  /** How many results the finished task lists (`expectedItems`). */
+  readonly expected: number;
+  /** Distinct successes reported. */
+  readonly count: number;
+  /** Failed result slots in the last full listing of the task's slots (a getResponse answer). */
+  readonly failedListed: number;
+  /** Distinct failures reported since that listing (or since the start): pushed error frames. */
+  readonly failedSince: number;
+  /** getResponse polls written for it since the last frame carrying its items. */
+  readonly quietPolls: number;
+  /** Answered (or its send() ended): nothing more is routed to it. */
+  readonly done: boolean;
+}
+
+/** One send() call: resolves once every one of its tasks has its answer. */
+interface Request {
+  entries: Entry[];
+  remaining: number;
+  data: ResultItem[];
+  errors: RawApiError[];
+  onItem: ((item: ResultItem) => void) | undefined;
+  settled: boolean;
+  resolve(result: TransportResultV1): void;
+  reject(error: RunwareError): void;
+}
+
+interface SubmitEntry {
+  kind: 'submit';
+  request: Request;
+  task: TaskPayload;
+  mode: 'sync' | 'async';
+  phase: SubmitPhase;
+  probing: boolean;
+  recovering: boolean;
+  submits: number;
+  expected: number;
+  count: number;
+  failedListed: number;
+  failedSince: number;
+  quietPolls: number;
+  seen: Set<string>;
+  errorsSeen: Set<string>;
+  ackTimer: ReturnType<typeof setTimeout> | undefined;
+  done: boolean;
+}
+
+/** A getResponse the caller sent: answered by the next frame about its taskUUID. */
+interface PollEntry {
+  kind: 'poll';
+  request: Request;
+  task: TaskPayload;
+  done: boolean;
+}
+
+type Entry = SubmitEntry | PollEntry;
+
+export interface RequestCallbacks {
+  onItem: ((item: ResultItem) => void) | undefined;
+  /** Called once, when every task of the send has its answer. */
+  resolve(result: TransportResultV1): void;
+  /** Called once, instead of `resolve`, when the send is failed (timeout, abort, close). */
+  reject(error: RunwareError): void;
+}
+
+/** A registered send(), as its caller holds it. */
+export interface OpenRequest {
+  /** Ends the send early: its tasks stop being routed and the caller gets `error`. */
+  fail(error: RunwareError): void;
+}
+
+export interface RequestTableSettings {
+  /** How long an async submit waits for its ACK, ms. */
+  ackTimeout: number;
+  /** An async submit is still unconfirmed `ackTimeout` after it was written. */
+  onAckLate(entry: SubmitView): void;
+  log: WebSocketLogger;
+}
+
+/**
+ * The one owner of the transport's pending work: every send() in flight, its submitted tasks
+ * (`SubmitView`) and its getResponse polls. Nothing else creates, changes or removes them; the
+ * socket, routing and recovery modules read views and call the operations below.
+ */
+export interface RequestTable {
+  // --- send() lifecycle
+  /**
+   * Registers one send(). Submits are queued, getResponse tasks wait for the next frame about
+   * their taskUUID. A taskUUID already pending is answered with `conflictTaskUUID` and never
+   * written. Returns undefined when the send was answered at once (`resolve` already called).
+   */
+  open(tasks: readonly TaskPayload[], callbacks: RequestCallbacks): OpenRequest | undefined;
+  /** Fails every send in flight (the transport closed, or no socket will come). */
+  failAll(error: RunwareError): void;
+
+  // --- views
+  /** The live (not done) submit of `taskUUID`. */
+  submit(taskUUID: string): SubmitView | undefined;
+  /** Known sync tasks collected by polling (after a drop or a failed result). */
+  recovering(): SubmitView[];
+  /** Tasks whose fate a drop made unsure: written and unconfirmed, or recovering. */
+  uncertain(): SubmitView[];
+
+  // --- writing
+  /** Submits waiting for a socket, one batch per send() (as the caller batched them). */
+  queuedBatches(): SubmitView[][];
+  /** A batch is about to be written: `sent` from now (a socket dying during the write leaves them unsure). */
+  markSent(batch: readonly SubmitView[]): void;
+  /** The write of a batch failed: queued again. */
+  writeFailed(batch: readonly SubmitView[]): void;
+  /** Starts (or restarts) the ACK deadline of an async submit. */
+  armAck(entry: SubmitView): void;
+  /** taskUUIDs of the caller's polls not yet written on the current socket. */
+  duePolls(): string[];
+  markPollsSent(taskUUIDs: readonly string[]): void;
+
+  // --- the socket
+  /** The socket went away: nothing is outstanding on a socket any more (polls, probes, ACK deadlines). */
+  socketLost(): void;
+  /** A new socket after a drop: every sync task the server may have has lost pushed items; collect them. */
+  recoverInFlight(): void;
+
+  // --- answers
+  /** Answers the caller's polls of `taskUUID` with this frame's state; true when there were any. */
+  answerPolls(taskUUID: string, items: readonly ResultItem[], errors: readonly RawApiError[]): boolean;
+  /** The server has the task; its ACK deadline and probe are over. */
+  markKnown(entry: SubmitView): void;
+  /** A frame carried the task's items: its polls are no longer quiet. */
+  heardItems(entry: SubmitView): void;
+  /** Collect the task through getResponse from now on. */
+  markRecovering(entry: SubmitView): void;
+  /** The server never saw the task: queue it to be written again. */
+  requeue(entry: SubmitView): void;
+  /** getResponse probes are written for these tasks. */
+  startProbes(entries: readonly SubmitView[]): void;
+  /** Their probe frame could not be written, or their probe was answered. */
+  stopProbes(entries: readonly SubmitView[]): void;
+  /** Adds an error to the task's send once per distinct error; true when it was new. */
+  recordError(entry: SubmitView, raw: RawApiError): boolean;
+  /** One failed result slot reported outside a listing, counted once per distinct error. */
+  failSlot(entry: SubmitView, raw: RawApiError): void;
+  /** A listing of every slot: it replaces the failures counted from pushes. */
+  applyListing(entry: SubmitView, failedSlots: number): void;
+  /** Reports one result item (and calls onItem) unless this transport reported it already; true when new. */
+  addResult(entry: SubmitView, item: ResultItem): boolean;
+  /** An async task is accepted: its send gets the ACK (`item`, or one made from the task). */
+  acceptAck(entry: SubmitView, item?: ResultItem): void;
+  /** The task is answered; its send resolves with its last task. */
+  finish(entry: SubmitView): void;
+  /** Records the error and finishes the task. */
+  finishWithError(entry: SubmitView, raw: RawApiError): void;
+}
+
+export function createRequestTable(settings: RequestTableSettings): RequestTable {
+  const { log } = settings;
+  const submits = new Map<string, SubmitEntry>();
+  const polls = new Map<string, PollEntry[]>();
+  /** Submits waiting for a socket, in the order they were queued. */
+  const queued = new Set<SubmitEntry>();
+  /** Sync submits collected through getResponse. */
+  const recoveringSet = new Set<SubmitEntry>();
+  /** taskUUIDs with a caller's getResponse written on the current socket and not yet answered. */
+  const pollsSent = new Set<string>();
+  /** taskUUIDs with a caller's getResponse waiting and none written on the current socket. */
+  const pollsDue = new Set<string>();
+  const requests = new Set<Request>();
+
+  // Every view handed out is one of this table's entries.
+  const own = (view: SubmitView) => view as SubmitEntry;
+
+  const clearAck = (entry: SubmitEntry) => {
+    if (entry.ackTimer) clearTimeout(entry.ackTimer);
+    entry.ackTimer = undefined;
+  };
+
+  const setRecovering = (entry: SubmitEntry, on: boolean) => {
+    entry.recovering = on;
+    if (on && !entry.done) recoveringSet.add(entry);
+    else recoveringSet.delete(entry);
+  };
+
+  /** Stops routing to an entry: no timer, in no queue. */
+  const close = (entry: Entry) => {
+    entry.done = true;
+    if (entry.kind !== 'submit') return;
+    clearAck(entry);
+    queued.delete(entry);
+    recoveringSet.delete(entry);
+  };
+
+  /** Removes a settled send's entries from the maps. */
+  const remove = (request: Request) => {
+    requests.delete(request);
+    for (const entry of request.entries) {
+      const uuid = entry.task.taskUUID;
+      if (entry.kind === 'submit') {
+        if (submits.get(uuid) === entry) submits.delete(uuid);
+        continue;
+      }
+      const left = (polls.get(uuid) ?? []).filter((waiter) => waiter !== entry);
+      if (left.length > 0) polls.set(uuid, left);
+      else {
+        polls.delete(uuid);
+        pollsDue.delete(uuid);
+      }
+    }
+  };
+
+  const finishEntry = (entry: Entry) => {
+    if (entry.done) return;
+    close(entry);
+    const request = entry.request;
+    request.remaining -= 1;
+    if (request.remaining > 0 || request.settled) return;
+    request.settled = true;
+    remove(request);
+    request.resolve({ data: request.data, errors: request.errors });
+  };
+
+  const failRequest = (request: Request, error: RunwareError) => {
+    if (request.settled) return;
+    request.settled = true;
+    for (const entry of request.entries) close(entry);
+    remove(request);
+    request.reject(error);
+  };
+
+  const recordError = (entry: SubmitEntry, raw: RawApiError): boolean => {
+    const key = errorKey(raw);
+    if (entry.errorsSeen.has(key)) return false;
+    entry.errorsSeen.add(key);
+    entry.request.errors.push({
+      ...raw,
+      taskUUID: entry.task.taskUUID,
+      taskType: raw.taskType ?? entry.task.taskType,
+    });
+    return true;
+  };
+
+  const markKnown = (entry: SubmitEntry) => {
+    entry.phase = 'known';
+    entry.probing = false;
+    clearAck(entry);
+  };
+
+  const newSubmit = (task: TaskPayload, request: Request): SubmitEntry => ({
+    kind: 'submit',
+    request,
+    task,
+    mode: answersWithAck(task) ? 'async' : 'sync',
+    phase: 'queued',
+    probing: false,
+    recovering: false,
+    submits: 0,
+    expected: expectedItems(task),
+    count: 0,
+    failedListed: 0,
+    failedSince: 0,
+    quietPolls: 0,
+    seen: new Set(),
+    errorsSeen: new Set(),
+    ackTimer: undefined,
+    done: false,
+  });
+
+  const addPoll = (task: TaskPayload, request: Request): PollEntry => {
+    const waiter: PollEntry = { kind: 'poll', request, task, done: false };
+    const uuid = task.taskUUID;
+    const waiting = polls.get(uuid);
+    if (waiting) waiting.push(waiter);
+    else polls.set(uuid, [waiter]);
+    if (!pollsSent.has(uuid)) pollsDue.add(uuid);
+    return waiter;
+  };
+
+  return {
+    open(tasks, callbacks) {
+      const request: Request = {
+        entries: [],
+        remaining: 0,
+        data: [],
+        errors: [],
+        onItem: callbacks.onItem,
+        settled: false,
+        resolve: callbacks.resolve,
+        reject: callbacks.reject,
+      };
+      /** taskUUIDs this send already holds (a submit, or a poll). */
+      const inThisSend = new Set<string>();
+      for (const task of tasks) {
+        if (task.taskType === 'getResponse') {
+          inThisSend.add(task.taskUUID);
+          request.entries.push(addPoll(task, request));
+        } else if (submits.has(task.taskUUID) || inThisSend.has(task.taskUUID)) {
+          // Never written: a second live submit of one taskUUID could not be told apart on the wire.
+          request.errors.push({
+            code: 'conflictTaskUUID',
+            message: `Task ${task.taskUUID} is already pending on this transport.`,
+            taskUUID: task.taskUUID,
+            taskType: task.taskType,
+            parameter: 'taskUUID',
+          });
+        } else {
+          const entry = newSubmit(task, request);
+          inThisSend.add(task.taskUUID);
+          submits.set(task.taskUUID, entry);
+          queued.add(entry);
+          request.entries.push(entry);
+        }
+      }
+      request.remaining = request.entries.length;
+      if (request.remaining === 0) {
+        request.settled = true;
+        request.resolve({ data: [], errors: request.errors });
+        return undefined;
+      }
+      requests.add(request);
+      return { fail: (error) => failRequest(request, error) };
+    },
+
+    failAll(error) {
+      for (const request of [...requests]) failRequest(request, error);
+    },
+
+    submit(taskUUID) {
+      const entry = submits.get(taskUUID);
+      return entry && !entry.done ? entry : undefined;
+    },
+
+    recovering: () => [...recoveringSet].filter((entry) => entry.mode === 'sync' && entry.phase === 'known'),
+
+    uncertain() {
+      const out: SubmitView[] = [];
+      for (const entry of submits.values()) {
+        if (!entry.done && (entry.phase === 'sent' || (entry.recovering && entry.phase === 'known')))
+          out.push(entry);
+      }
+      return out;
+    },
+
+    queuedBatches() {
+      const batches = new Map<Request, SubmitView[]>();
+      for (const entry of queued) {
+        const batch = batches.get(entry.request);
+        if (batch) batch.push(entry);
+        else batches.set(entry.request, [entry]);
+      }
+      return [...batches.values()];
+    },
+
+    markSent(batch) {
+      for (const view of batch) {
+        const entry = own(view);
+        queued.delete(entry);
+        entry.phase = 'sent';
+        entry.submits += 1;
+      }
+    },
+
+    writeFailed(batch) {
+      for (const view of batch) {
+        const entry = own(view);
+        entry.phase = 'queued';
+        entry.submits -= 1;
+        if (!entry.done) queued.add(entry);
+      }
+    },
+
+    armAck(view) {
+      const entry = own(view);
+      if (entry.mode !== 'async' || entry.done) return;
+      clearAck(entry);
+      entry.ackTimer = setTimeout(() => {
+        entry.ackTimer = undefined;
+        if (entry.done || entry.phase !== 'sent') return;
+        settings.onAckLate(entry);
+      }, settings.ackTimeout);
+    },
+
+    duePolls: () => [...pollsDue],
+
+    markPollsSent(taskUUIDs) {
+      for (const uuid of taskUUIDs) {
+        pollsDue.delete(uuid);
+        pollsSent.add(uuid);
+      }
+    },
+
+    socketLost() {
+      for (const uuid of pollsSent) if (polls.has(uuid)) pollsDue.add(uuid);
+      pollsSent.clear();
+      for (const entry of submits.values()) {
+        clearAck(entry);
+        entry.probing = false;
+      }
+    },
+
+    recoverInFlight() {
+      for (const entry of submits.values()) {
+        if (!entry.done && entry.mode === 'sync' && entry.phase !== 'queued') setRecovering(entry, true);
+      }
+    },
+
+    answerPolls(taskUUID, items, errors) {
+      // Any answer about the task ends the outstanding poll: a later getResponse is written anew.
+      pollsSent.delete(taskUUID);
+      pollsDue.delete(taskUUID);
+      const waiters = polls.get(taskUUID);
+      if (!waiters) return false;
+      polls.delete(taskUUID);
+      for (const waiter of waiters) {
+        if (waiter.done) continue;
+        waiter.request.data.push(...items);
+        waiter.request.errors.push(...errors);
+        finishEntry(waiter);
+      }
+      return true;
+    },
+
+    markKnown: (view) => markKnown(own(view)),
+
+    heardItems(view) {
+      own(view).quietPolls = 0;
+    },
+
+    markRecovering: (view) => setRecovering(own(view), true),
+
+    requeue(view) {
+      const entry = own(view);
+      if (entry.done) return;
+      entry.phase = 'queued';
+      setRecovering(entry, false);
+      queued.add(entry);
+    },
+
+    startProbes(views) {
+      for (const view of views) {
+        const entry = own(view);
+        entry.probing = true;
+        entry.quietPolls += 1;
+      }
+    },
+
+    stopProbes(views) {
+      for (const view of views) own(view).probing = false;
+    },
+
+    recordError: (view, raw) => recordError(own(view), raw),
+
+    failSlot(view, raw) {
+      const entry = own(view);
+      if (recordError(entry, raw)) entry.failedSince += 1;
+    },
+
+    applyListing(view, failedSlots) {
+      const entry = own(view);
+      entry.failedListed = failedSlots;
+      entry.failedSince = 0;
+    },
+
+    addResult(view, item) {
+      const entry = own(view);
+      const key = itemKey(item);
+      if (entry.seen.has(key)) return false;
+      entry.seen.add(key);
+      entry.count += 1;
+      entry.request.data.push(item);
+      try {
+        entry.request.onItem?.(item);
+      } catch (error) {
+        // A throwing callback must not break dispatch for every other task on the socket.
+        log('warn', 'onItem threw; the item is still delivered', {
+          taskUUID: item.taskUUID,
+          error: String(error),
+        });
+      }
+      return true;
+    },
+
+    acceptAck(view, item) {
+      const entry = own(view);
+      entry.request.data.push(item ?? ackItem(entry.task));
+      finishEntry(entry);
+    },
+
+    finish: (view) => finishEntry(own(view)),
+
+    finishWithError(view, raw) {
+      recordError(own(view), raw);
+      finishEntry(own(view));
+    },
+  };
+}
