@@ -1,7 +1,7 @@
 import { unusedPort as closedPort, rejectionOf, useEmulator } from '@runware/emulator/testing';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { isRunwareError, type RunwareError } from '../src/errors/runware-error';
 import { createContentClient } from '../src/content/create-content-client';
+import { isRunwareError, type RunwareError } from '../src/errors/runware-error';
 
 const emulator = useEmulator({ beforeAll, afterAll, afterEach });
 const failure = (promise: Promise<unknown>): Promise<RunwareError> => rejectionOf(promise, isRunwareError);
