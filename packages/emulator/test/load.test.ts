@@ -36,7 +36,7 @@ describe('capacity on this 2-core machine', () => {
   it('answers 429 with Retry-After past the per-key concurrency limit', async () => {
     const limited = await startTestEmulator(
       // Long enough that all five requests arrive while the first two still run, even on a loaded machine.
-      emulatorOptions({ concurrencyLimit: 2, latency: { default: 3000 } }),
+      emulatorOptions({ concurrencyLimit: 2, latency: { imageInference: 1500 } }),
     );
     try {
       const results = await Promise.all(
