@@ -4,30 +4,29 @@ import { createServer } from 'node:net';
 /** A task payload as tests send it: JSON fields by name. */
 export type TaskFixture = { taskType: string; taskUUID: string } & Record<string, unknown>;
 
-/** A small imageInference task on a curated model (no deliveryMethod: the API's default); `extra` overrides any field. */
-export function imageTask(extra: Record<string, unknown> = {}): TaskFixture {
-  return {
-    taskType: 'imageInference',
-    taskUUID: randomUUID(),
-    model: 'runware:400@1',
-    positivePrompt: 'a lighthouse at dusk',
-    width: 16,
-    height: 16,
-    ...extra,
-  };
-}
-
-/** A streamed textInference task (SSE, REST only); `extra` overrides any field. */
-export function textTask(extra: Record<string, unknown> = {}): TaskFixture {
-  return {
-    taskType: 'textInference',
-    taskUUID: randomUUID(),
+/** The fields every fixture of a task type starts from; a test overrides any of them. */
+const fixtureFields = {
+  /** A small image on a curated model, with no deliveryMethod (the API's default). */
+  imageInference: { model: 'runware:400@1', positivePrompt: 'a lighthouse at dusk', width: 16, height: 16 },
+  /** A streamed answer (SSE, REST only). */
+  textInference: {
     model: 'google:gemma@4-31b',
     deliveryMethod: 'stream',
     messages: [{ role: 'user', content: 'Tell me about lighthouses' }],
-    ...extra,
-  };
+  },
+} as const;
+
+/** A valid task of `taskType` with a fresh taskUUID, so a test counts only its own requests. */
+export function fixtureTask(
+  taskType: keyof typeof fixtureFields,
+  extra: Record<string, unknown> = {},
+): TaskFixture {
+  return { taskType, taskUUID: randomUUID(), ...structuredClone(fixtureFields[taskType]), ...extra };
 }
+
+export const imageTask = (extra?: Record<string, unknown>): TaskFixture =>
+  fixtureTask('imageInference', extra);
+export const textTask = (extra?: Record<string, unknown>): TaskFixture => fixtureTask('textInference', extra);
 
 /** A model the emulator does not know until a test adds it (`control.addModel(dayZeroModel)`). */
 export const dayZeroModel = {

@@ -20,5 +20,13 @@ export {
   type RequestMark,
   tasksOf,
 } from './emulator-control';
-export { dayZeroModel, imageTask, rejectionOf, type TaskFixture, textTask, unusedPort } from './fixtures';
+export {
+  dayZeroModel,
+  fixtureTask,
+  imageTask,
+  rejectionOf,
+  type TaskFixture,
+  textTask,
+  unusedPort,
+} from './fixtures';
 export { type EmulatorHooks, startTestEmulator, type TestEmulator, useEmulator } from './test-emulator';
