@@ -23,6 +23,7 @@ import {
   type ErrorContext,
   type FetchFailure,
   fetchWithTimeout,
+  guardStream,
   isIdempotentTask,
   isRetryableStatus,
   neverSent,
@@ -207,7 +208,15 @@ export function createSigningTransport(options: SigningTransportOptions): Transp
         continue;
       }
       const isSse = (response.headers.get('content-type') ?? '').includes('text/event-stream');
-      if (response.ok && isSse && response.body) return guard(response.body, failure);
+      if (response.ok && isSse && response.body) {
+        // Read failures (abort, close, a cut stream) reach the consumer as RunwareErrors.
+        return guardStream(response.body, {
+          toError(cause) {
+            const lost = failure(cause);
+            return 'lost' in lost ? createRunwareError('connectionFailed', 'The stream was cut.') : lost;
+          },
+        });
+      }
       const text = await response.text().catch(() => '');
       if ((response.status === 408 || response.status === 429) && failures < maxRetries) {
         const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'));
@@ -235,27 +244,4 @@ export function createSigningTransport(options: SigningTransportOptions): Transp
       closing.abort(); // aborts every fetch, body read and wait; a second call changes nothing
     },
   };
-}
-
-/** Hands the SSE body on, turning read failures (abort, close, a cut stream) into RunwareErrors. */
-function guard(
-  body: ReadableStream<Uint8Array>,
-  failure: (cause: unknown) => RunwareError | Lost,
-): ReadableStream<Uint8Array> {
-  const reader = body.getReader();
-  return new ReadableStream<Uint8Array>({
-    async pull(controller) {
-      try {
-        const { done, value } = await reader.read();
-        if (done) controller.close();
-        else controller.enqueue(value);
-      } catch (cause) {
-        const ended = failure(cause);
-        controller.error(
-          'lost' in ended ? createRunwareError('connectionFailed', 'The stream was cut.') : ended,
-        );
-      }
-    },
-    cancel: (reason) => reader.cancel(reason),
-  });
 }

@@ -16,6 +16,7 @@ export {
   type FetchWithTimeoutOptions,
   fetchWithTimeout,
 } from './fetch-with-timeout';
+export { type GuardStreamOptions, guardStream } from './guard-stream';
 export { createOptionReader, type OptionReader } from './option-reader';
 export { hasApiErrors, type ReadApiErrorsOptions, readApiErrors } from './read-api-errors';
 export {

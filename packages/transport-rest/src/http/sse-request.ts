@@ -1,5 +1,5 @@
 import { createRunwareError, type RunwareError, type SendOptionsV1, type TaskPayload } from '@runware/core';
-import { type CombinedSignal, contextOf } from '@runware/core/transport-kit';
+import { contextOf, guardStream } from '@runware/core/transport-kit';
 import { parseAnswer, syntheticError } from './parse-response';
 import type { RequestContext } from './request-context';
 import { requestHeaders } from './request-headers';
@@ -22,37 +22,6 @@ function answerError(
     taskType: first.taskType ?? task.taskType,
     taskUUID: first.taskUUID ?? task.taskUUID,
     statusCode: status,
-  });
-}
-
-/**
- * Hands the body on through a thin wrapper, so the timer and signal listeners are released when
- * the consumer finishes or cancels, and read failures surface as RunwareErrors.
- */
-function guardBody(
-  body: ReadableStream<Uint8Array>,
-  combined: CombinedSignal,
-  toError: (cause: unknown) => RunwareError,
-): ReadableStream<Uint8Array> {
-  const reader = body.getReader();
-  return new ReadableStream<Uint8Array>({
-    async pull(controller) {
-      try {
-        const { done, value } = await reader.read();
-        if (done) {
-          combined.dispose();
-          controller.close();
-        } else controller.enqueue(value);
-      } catch (cause) {
-        const error = toError(cause);
-        combined.dispose();
-        controller.error(error);
-      }
-    },
-    async cancel(reason) {
-      combined.dispose();
-      await reader.cancel(reason).catch(() => {});
-    },
   });
 }
 
@@ -115,5 +84,6 @@ export async function sseRequest(
     combined.dispose();
     throw parseError(context, response.status, new Error('the SSE response has no body'));
   }
-  return guardBody(response.body, combined, readFailure);
+  // The stream keeps the call's signals and timer until it ends, however it ends.
+  return guardStream(response.body, { toError: readFailure, onEnd: () => combined.dispose() });
 }

@@ -1,0 +1,43 @@
+export interface GuardStreamOptions {
+  /** What a read failure (abort, close, a cut connection) becomes for the consumer. */
+  toError: (cause: unknown) => unknown;
+  /** Runs once when the stream ends, fails or is cancelled: release timers and listeners here. */
+  onEnd?: () => void;
+}
+
+/**
+ * Hands a response body on through a thin wrapper: read failures reach the consumer as
+ * `toError(cause)` (a RunwareError, not a runtime's own error), and `onEnd` runs once however the
+ * stream finishes, so nothing the request held outlives it.
+ */
+export function guardStream(
+  body: ReadableStream<Uint8Array>,
+  options: GuardStreamOptions,
+): ReadableStream<Uint8Array> {
+  const reader = body.getReader();
+  let ended = false;
+  const end = () => {
+    if (ended) return;
+    ended = true;
+    options.onEnd?.();
+  };
+  return new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      try {
+        const { done, value } = await reader.read();
+        if (done) {
+          end();
+          controller.close();
+        } else controller.enqueue(value);
+      } catch (cause) {
+        const error = options.toError(cause);
+        end();
+        controller.error(error);
+      }
+    },
+    async cancel(reason) {
+      end();
+      await reader.cancel(reason).catch(() => {});
+    },
+  });
+}
