@@ -10,26 +10,33 @@ const totals = { passed: 0, failed: 0, skipped: 0 };
 const missing = [];
 const perPackage = [];
 
-for (const group of ['packages', 'tools', 'examples']) {
+// Workspace packages: every folder of these groups, and the benchmark package at the root.
+const packageDirs = ['packages', 'tools', 'examples'].flatMap((group) => {
   const groupDir = join(root, group);
-  if (!existsSync(groupDir)) continue;
-  for (const name of readdirSync(groupDir).sort()) {
-    const manifestPath = join(groupDir, name, 'package.json');
-    if (!existsSync(manifestPath)) continue;
-    const manifest = JSON.parse(readFileSync(manifestPath, 'utf8'));
-    if (!manifest.scripts?.test) continue;
-    const reportPath = join(groupDir, name, 'test-results.json');
-    if (!existsSync(reportPath)) {
-      missing.push(manifest.name);
-      continue;
-    }
-    const report = JSON.parse(readFileSync(reportPath, 'utf8'));
-    const skipped = (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0);
-    totals.passed += report.numPassedTests;
-    totals.failed += report.numFailedTests;
-    totals.skipped += skipped;
-    perPackage.push(`${manifest.name}: ${report.numPassedTests} passed, ${report.numFailedTests} failed`);
+  return existsSync(groupDir)
+    ? readdirSync(groupDir)
+        .sort()
+        .map((name) => join(groupDir, name))
+    : [];
+});
+packageDirs.push(join(root, 'bench'));
+
+for (const packageDir of packageDirs) {
+  const manifestPath = join(packageDir, 'package.json');
+  if (!existsSync(manifestPath)) continue;
+  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8'));
+  if (!manifest.scripts?.test) continue;
+  const reportPath = join(packageDir, 'test-results.json');
+  if (!existsSync(reportPath)) {
+    missing.push(manifest.name);
+    continue;
   }
+  const report = JSON.parse(readFileSync(reportPath, 'utf8'));
+  const skipped = (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0);
+  totals.passed += report.numPassedTests;
+  totals.failed += report.numFailedTests;
+  totals.skipped += skipped;
+  perPackage.push(`${manifest.name}: ${report.numPassedTests} passed, ${report.numFailedTests} failed`);
 }
 
 for (const line of perPackage) console.log(`  ${line}`);

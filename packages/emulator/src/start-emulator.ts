@@ -13,7 +13,7 @@ import { createModelRegistry } from './state/model-registry';
 import { createRequestLog } from './state/request-log';
 import { createScheduler } from './state/scheduler';
 import { createSessions } from './state/sessions';
-import { createStats } from './state/stats';
+import { createStats, recordHttpConnection } from './state/stats';
 import { createTaskStore } from './state/task-store';
 import { createRequestValidator } from './tasks/validate-request';
 import { createWebSocketEndpoint } from './transports/websocket';
@@ -43,6 +43,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const stats = createStats();
   const registry = createModelRegistry(data);
   let baseUrl = '';
+  /** TCP connections of the HTTP server open now. */
+  let httpOpen = 0;
   let catalog: { version: string; value: Catalog } | undefined;
   const ctx: EmulatorContext = {
     options: resolved,
@@ -90,8 +92,11 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       ctx.inFlight.clear();
       registry.reset();
       Object.assign(stats, createStats());
+      // Keep-alive sockets stay open through a reset: the peak starts from them.
+      stats.httpConnections.peakOpen = httpOpen;
       armSweep();
     },
+    httpConnectionsOpen: () => httpOpen,
   });
 
   const server = createServer((req, res) => {
@@ -106,6 +111,13 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       if (!res.headersSent)
         sendJson(res, 500, { errors: [{ code: 'internalServerError', message: (error as Error).message }] });
       else res.destroy();
+    });
+  });
+  server.on('connection', (socket) => {
+    httpOpen += 1;
+    recordHttpConnection(stats, httpOpen);
+    socket.once('close', () => {
+      httpOpen -= 1;
     });
   });
   server.on('clientError', (_error, socket) => socket.destroy());

@@ -15,6 +15,7 @@ import {
 import { sendBatch } from './dispatch/send-batch';
 import { createFetchResolver, type ResolvedFetch } from './http/fetch-resolver';
 import type { RequestContext } from './http/request-context';
+import { createRequestSlots } from './http/request-slots';
 import { closedTransportError } from './http/rest-errors';
 import { sseRequest } from './http/sse-request';
 import { type LogCategory, type RestTransportOptions, resolveOptions } from './options';
@@ -38,7 +39,9 @@ export function createRestTransport(options: RestTransportOptions): TransportV1 
   const log = createSafeLog<LogCategory>(resolved.log, secrets);
   resolved.warnDeprecated(log);
   const origin = originOf(resolved.httpBaseUrl);
-  const fetchResolver = createFetchResolver(resolved.fetch, log);
+  const fetchResolver = createFetchResolver(resolved.fetch, log, undefined, resolved.maxConnections);
+  // Every fetch (undici's, the global one, an injected one) waits for one of `maxConnections` slots.
+  const slots = createRequestSlots(resolved.maxConnections);
   // Not an AbortController: each request in flight subscribes to it (see the kit's close-signal).
   const closing = createCloseNotifier();
 
@@ -68,6 +71,7 @@ export function createRestTransport(options: RestTransportOptions): TransportV1 
   const contextWith = (fetch: FetchLike): RequestContext => ({
     options: resolved,
     fetch,
+    slots,
     closing,
     log,
     secrets,

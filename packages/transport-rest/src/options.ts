@@ -13,7 +13,14 @@ export type RestLogger = (category: LogCategory, message: string, data?: unknown
 export interface RestTransportOptions
   extends Omit<
     RunwareConfig,
-    'apiKey' | 'httpBaseUrl' | 'timeout' | 'maxRetries' | 'retryDelay' | 'retryStrategy' | 'userAgent'
+    | 'apiKey'
+    | 'httpBaseUrl'
+    | 'timeout'
+    | 'maxRetries'
+    | 'retryDelay'
+    | 'retryStrategy'
+    | 'userAgent'
+    | 'maxConnections'
   > {
   /** Sent as `Authorization: Bearer <key>`; never put in a URL, and `***` in every log line and error message. */
   apiKey: string;
@@ -44,6 +51,13 @@ export interface RestTransportOptions
   maxRetryDelayMs?: number;
   /** Sent as `User-Agent` when given, except in browsers (which own that header). */
   userAgent?: string;
+  /**
+   * Requests in flight at once, and so connections open at once, per transport: a positive
+   * integer, or `Infinity` for no cap. Default 64. The excess waits its turn (the wait does not
+   * count against `timeout`, and an abort or `close()` ends it); on Node with undici the keep-alive
+   * Agent also holds at most this many sockets.
+   */
+  maxConnections?: number;
   log?: RestLogger;
   /** Jitter source in [0, 1); injectable so tests can pin the delays. */
   random?: () => number;
@@ -62,6 +76,7 @@ export interface ResolvedOptions {
   retryStrategy: RetryStrategy;
   maxRetryDelay: number;
   userAgent: string | undefined;
+  maxConnections: number;
   log: RestLogger | undefined;
   random: () => number;
   /** Logs one warning per deprecated option name the caller used. */
@@ -103,8 +118,18 @@ export function resolveOptions(options: RestTransportOptions): ResolvedOptions {
       allowZero: true,
     }),
     userAgent: userAgent === '' ? undefined : userAgent,
+    maxConnections: readMaxConnections(read),
     log: read.fn<RestLogger>('log'),
     random: read.fn<() => number>('random') ?? Math.random,
     warnDeprecated: read.warnDeprecated,
   };
+}
+
+/** A positive integer or Infinity: zero connections would never send anything. */
+function readMaxConnections(read: OptionReader): number {
+  const limit = read.count('maxConnections', defaultConfig.maxConnections, { allowInfinity: true });
+  if (limit > 0) return limit;
+  throw createRunwareError('invalidConfig', `${owner}: maxConnections must be at least 1.`, {
+    parameter: 'maxConnections',
+  });
 }

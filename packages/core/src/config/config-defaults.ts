@@ -14,6 +14,7 @@ export const defaultConfig: ConfigDefaults = Object.freeze({
   retryDelay: 1_000,
   retryStrategy: 'exponential',
   maxReconnectAttempts: Number.POSITIVE_INFINITY,
+  maxConnections: 64,
   debug: false,
   validate: false,
 });

@@ -48,6 +48,11 @@ export interface RunwareConfig {
   retryStrategy?: RetryStrategy;
   /** WebSocket reconnect cap. Default `Infinity`. */
   maxReconnectAttempts?: number;
+  /**
+   * REST: at most this many HTTP connections (requests in flight) per client; the excess waits
+   * its turn. A positive integer, or `Infinity` for no cap. Default 64.
+   */
+  maxConnections?: number;
   /** Structured debug logs. Default false. */
   debug?: boolean;
   /** Client-side schema validation. Default false. */

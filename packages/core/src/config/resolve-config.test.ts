@@ -42,6 +42,7 @@ describe('resolveConfig defaults and environment', () => {
       retryDelay: 1_000,
       retryStrategy: 'exponential',
       maxReconnectAttempts: Number.POSITIVE_INFINITY,
+      maxConnections: 64,
       debug: false,
       validate: false,
     });
@@ -91,6 +92,7 @@ describe('resolveConfig defaults and environment', () => {
         retryDelay: 0,
         retryStrategy: 'linear',
         maxReconnectAttempts: 2,
+        maxConnections: 8,
         debug: true,
         validate: true,
         dependencies: { fetch, files, WebSocket: undefined },
@@ -112,6 +114,7 @@ describe('resolveConfig defaults and environment', () => {
       retryDelay: 0,
       retryStrategy: 'linear',
       maxReconnectAttempts: 2,
+      maxConnections: 8,
       debug: true,
       validate: true,
       userAgent: 'my-app/1.2 (test)',
@@ -206,6 +209,10 @@ describe('resolveConfig value checks', () => {
     ['maxReconnectAttempts', -1],
     ['maxReconnectAttempts', 0.5],
     ['maxReconnectAttempts', Number.NaN],
+    ['maxConnections', 0],
+    ['maxConnections', -1],
+    ['maxConnections', 2.5],
+    ['maxConnections', '64'],
     ['retryStrategy', 'fibonacci'],
     ['debug', 'true'],
     ['debug', 1],
@@ -227,6 +234,12 @@ describe('resolveConfig value checks', () => {
     expect(error).toMatchObject({ code: 'validation', rawCode: 'invalidConfig', parameter: field });
     expect(error.message).toContain(field);
     expectNoKey(error);
+  });
+
+  it('accepts Infinity connections (no cap)', () => {
+    expect(resolveConfig({ apiKey: key, maxConnections: Infinity }, noEnv).maxConnections).toBe(
+      Number.POSITIVE_INFINITY,
+    );
   });
 
   it('accepts Infinity reconnect attempts and zero retries', () => {
@@ -296,6 +309,8 @@ describe('resolveConfig unknown keys', () => {
     ['apikey', 'apiKey'],
     ['pollingTimeout', 'pollTimeout'],
     ['reconnectAttempts', 'maxReconnectAttempts'],
+    ['maxSockets', 'maxConnections'],
+    ['connections', 'maxConnections'],
     ['httpBaseURL', 'httpBaseUrl'],
     ['baseUrl', 'httpBaseUrl'],
     ['transport', 'transportType'],

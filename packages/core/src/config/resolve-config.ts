@@ -50,6 +50,7 @@ const keyAliases: Readonly<Record<string, string>> = {
   transport: 'transportType',
   requestTimeout: 'timeout',
   maxReconnects: 'maxReconnectAttempts',
+  maxSockets: 'maxConnections',
   verbose: 'debug',
   logger: 'logSink',
   onLog: 'logSink',
@@ -114,6 +115,7 @@ export function resolveConfig(
       checkEnum<RetryStrategy>(name, value, ['exponential', 'linear'], {}, fail),
     ),
     maxReconnectAttempts: field('maxReconnectAttempts', (name, value) => checkCount(name, value, true, fail)),
+    maxConnections: field('maxConnections', (name, value) => checkConnectionLimit(name, value, fail)),
     debug: field('debug', (name, value) => checkBoolean(name, value, fail)),
     validate: field('validate', (name, value) => checkBoolean(name, value, fail)),
   };
@@ -135,6 +137,14 @@ const httpUrl = (name: string, value: unknown, fail: Fail) => checkUrl(name, val
 
 const positiveDuration = (name: string, value: unknown, fail: Fail) =>
   checkDuration(name, value, false, fail);
+
+/** A positive integer or Infinity: zero connections would never send anything. */
+const checkConnectionLimit = (name: string, value: unknown, fail: Fail): number =>
+  typeof value === 'number' &&
+  value >= 1 &&
+  (Number.isSafeInteger(value) || value === Number.POSITIVE_INFINITY)
+    ? value
+    : fail(name, `${name} must be a positive integer or Infinity, got ${describeValue(value)}.`);
 
 function rejectUnknownKeys(input: Record<string, unknown>, fail: Fail): void {
   const unknown = Object.keys(input).filter((key) => !knownKeys.includes(key));

@@ -225,3 +225,74 @@ describe('encodeMediaInputs with local files', () => {
     expect(encoded.self).toBe(cyclic);
   });
 });
+
+describe('params with nothing to encode (the fast path)', () => {
+  const plain = {
+    taskType: 'imageInference',
+    model: 'runware:101@1',
+    positivePrompt: '/tmp/looks/like/a/path.png',
+    width: 1024,
+    seedImage: 'https://example.com/a.png',
+    maskImage: 'data:image/png;base64,AAAA',
+    lora: [{ model: 'civitai:1@1', weight: 0.5 }],
+    providerSettings: { bfl: { raw: true }, list: [1, null, undefined] },
+    messages: [{ role: 'user', content: '/tmp/x.png' }],
+    frameImages: [{ frame: 'first' }],
+  };
+
+  /** The answer if it is there after one microtask (a walk with a promise per value needs many). */
+  async function atOnce(params: Record<string, unknown>, access?: FileAccess) {
+    let out: Record<string, unknown> | undefined;
+    const done = encodeMediaInputs(params, access).then((value) => {
+      out = value;
+    });
+    await Promise.resolve();
+    const early = out;
+    await done;
+    return { early, out };
+  }
+
+  it('are copied at once, fresh containers and all, with no file checked', async () => {
+    for (const access of [undefined, files]) {
+      checked = [];
+      const { early, out = {} } = await atOnce(plain, access);
+      expect(early).toEqual(plain);
+      expect(out).toBe(early);
+      expect(out.lora).not.toBe(plain.lora);
+      expect((out.lora as unknown[])[0]).not.toBe(plain.lora[0]);
+      expect(out.providerSettings).not.toBe(plain.providerSettings);
+      expect(checked).toEqual([]);
+    }
+  });
+
+  it('still go through the encoding wherever a value may need it', async () => {
+    expect(
+      (await atOnce({ positivePrompt: 'x', deep: { list: [1, { bytes: png }] } })).early,
+    ).toBeUndefined();
+    expect((await atOnce({ seedImage: 'seed.png' }, files)).early).toBeUndefined();
+    // A string is a candidate path only with file access and under a media key.
+    const pathy = { seedImage: 'seed.png', inputs: { list: ['a-uuid-or-path'] } };
+    expect((await atOnce(pathy)).early).toEqual(pathy);
+  });
+
+  it('keep __proto__ as data, cycles, holes and non-plain objects as the walk does', async () => {
+    const params = JSON.parse('{"__proto__": {"image": "https://x"}, "ok": 1}') as Record<string, unknown>;
+    const { early } = await atOnce(params, files);
+    expect(Object.getPrototypeOf(early)).toBe(Object.prototype);
+    expect(Object.getOwnPropertyDescriptor(early, '__proto__')?.value).toEqual({ image: 'https://x' });
+    const date = new Date(0);
+    const list: unknown[] = [];
+    list.push(list);
+    const holes: number[] = [];
+    holes[0] = 1;
+    holes[2] = 3;
+    const cyclic: Record<string, unknown> = { when: date, list, holes };
+    cyclic.self = cyclic;
+    const { early: out = {} } = await atOnce(cyclic);
+    expect(out.when).toBe(date);
+    expect(out.self).toBe(cyclic);
+    expect((out.list as unknown[])[0]).toBe(list);
+    expect(out.holes).toEqual([1, undefined, 3]);
+    expect(1 in (out.holes as unknown[])).toBe(true);
+  });
+});

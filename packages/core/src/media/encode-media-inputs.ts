@@ -6,95 +6,96 @@ import { childContext, type MediaContext, mayHoldPath, rootContext } from './med
 /** Longer strings are base64 payloads, not paths (the official SDK's limit). */
 const maxPathLength = 4096;
 
-interface Walk {
-  readonly files: FileAccess | undefined;
-  /**
-   * Containers on the path to the current value; a cycle is left as it is rather than recursed
-   * forever. One list per path, not a shared set: siblings are encoded concurrently, and an object
-   * two siblings share is not a cycle.
-   */
-  readonly ancestors: readonly object[];
-}
+/** Where a value sits, as a chain of names: only joined into a dotted name for an encoding or an error. */
+type Path = { readonly parent: Path; readonly name: string } | undefined;
+
+const dotted = (path: Path): string =>
+  path === undefined ? '' : path.parent === undefined ? path.name : `${dotted(path.parent)}.${path.name}`;
 
 /**
  * Returns a copy of task params where media given as bytes, Blobs or (with `files`) local file
  * paths become data URIs. Bytes and Blobs are encoded wherever they are; a string is read as a file
  * only under `inputs` or a media-named key, when it is not a URL or data URI and `files.isFile`
  * confirms it, since UUIDs and raw base64 are valid media values too. The input is never mutated.
+ *
+ * Most params hold nothing to encode (a prompt, a model, sizes): the walk stays synchronous until
+ * a value needs encoding, so those cost one plain copy, with no promise per value.
  */
 export async function encodeMediaInputs(
   params: Record<string, unknown>,
   files?: FileAccess,
 ): Promise<Record<string, unknown>> {
-  const walk: Walk = { files, ancestors: [] };
-  return (await encodeObject(params, walk, [], rootContext)) as Record<string, unknown>;
+  return encodeObject(params, files, [], undefined, rootContext);
 }
 
-async function encodeValue(
+/**
+ * The encoded copy of `value`, or a promise of it when something in it needs encoding. Containers
+ * on the path to `value` are `ancestors`: a cycle is left as it is rather than recursed forever
+ * (one list per path, not a shared set: an object two siblings share is not a cycle).
+ */
+function encodeValue(
   value: unknown,
-  walk: Walk,
-  path: readonly string[],
+  files: FileAccess | undefined,
+  ancestors: readonly object[],
+  path: Path,
   context: MediaContext,
   key: string | undefined,
-): Promise<unknown> {
-  if (typeof value === 'string') return encodeString(value, walk, path, context, key);
+): unknown {
+  if (typeof value === 'string') {
+    if (files === undefined || !mayHoldPath(context, key) || !looksLikePath(value)) return value;
+    return encodePath(value, files, path);
+  }
   if (typeof value !== 'object' || value === null) return value;
-  if (isBinaryInput(value)) return binaryToDataURI(value, path.join('.'));
-  if (walk.ancestors.includes(value)) return value;
+  if (isBinaryInput(value)) return binaryToDataURI(value, dotted(path));
+  if (ancestors.includes(value)) return value;
   if (Array.isArray(value)) {
-    const inner: Walk = { files: walk.files, ancestors: [...walk.ancestors, value] };
-    return Promise.all(
-      value.map((item, index) => encodeValue(item, inner, [...path, String(index)], context, key)),
+    const inner = [...ancestors, value];
+    // Array.from, not map: a hole becomes undefined, as in the walk's answer.
+    const items = Array.from(value, (item: unknown, index) =>
+      encodeValue(item, files, inner, { parent: path, name: String(index) }, context, key),
     );
+    return items.some(isPromise) ? Promise.all(items) : items;
   }
   if (!isPlainObject(value)) return value;
-  return encodeObject(value, walk, path, context);
+  return encodeObject(value, files, ancestors, path, context);
 }
 
-async function encodeObject(
+function encodeObject(
   value: Record<string, unknown>,
-  walk: Walk,
-  path: readonly string[],
+  files: FileAccess | undefined,
+  ancestors: readonly object[],
+  path: Path,
   context: MediaContext,
-): Promise<Record<string, unknown>> {
-  const inner: Walk = { files: walk.files, ancestors: [...walk.ancestors, value] };
-  const entries = await Promise.all(
-    Object.keys(value).map(async (name) => {
-      const encoded = await encodeValue(
-        value[name],
-        inner,
-        [...path, name],
-        childContext(context, name),
-        name,
-      );
-      return [name, encoded] as const;
-    }),
+): Record<string, unknown> | Promise<Record<string, unknown>> {
+  const inner = [...ancestors, value];
+  const names = Object.keys(value);
+  const encoded = names.map((name) =>
+    encodeValue(value[name], files, inner, { parent: path, name }, childContext(context, name), name),
   );
-  const out: Record<string, unknown> = {};
-  // defineProperty, so a `__proto__` key stays a key instead of replacing the prototype.
-  for (const [name, encoded] of entries) {
-    Object.defineProperty(out, name, {
-      value: encoded,
-      enumerable: true,
-      writable: true,
-      configurable: true,
+  const build = (values: readonly unknown[]) => {
+    const out: Record<string, unknown> = {};
+    names.forEach((name, index) => {
+      // defineProperty for `__proto__`, so it stays a key instead of replacing the prototype.
+      if (name === '__proto__')
+        Object.defineProperty(out, name, {
+          value: values[index],
+          enumerable: true,
+          writable: true,
+          configurable: true,
+        });
+      else out[name] = values[index];
     });
-  }
-  return out;
+    return out;
+  };
+  return encoded.some(isPromise) ? Promise.all(encoded).then(build) : build(encoded);
 }
 
-async function encodeString(
-  value: string,
-  walk: Walk,
-  path: readonly string[],
-  context: MediaContext,
-  key: string | undefined,
-): Promise<string> {
-  const { files } = walk;
-  if (files === undefined || !mayHoldPath(context, key) || !looksLikePath(value)) return value;
+async function encodePath(value: string, files: FileAccess, path: Path): Promise<string> {
   if (!(await isFileSafely(files, value))) return value;
-  return pathToDataURI(value, files, path.join('.'));
+  return pathToDataURI(value, files, dotted(path));
 }
+
+const isPromise = (value: unknown): value is Promise<unknown> => value instanceof Promise;
 
 function looksLikePath(value: string): boolean {
   return value.length > 0 && value.length <= maxPathLength && !/^(https?:\/\/|data:)/i.test(value);

@@ -19,12 +19,15 @@ export interface MediaContext {
   readonly plainText: boolean;
 }
 
-export const rootContext: MediaContext = { media: false, plainText: false };
+export const rootContext: MediaContext = Object.freeze({ media: false, plainText: false });
+// The only other two contexts: shared, so walking a task allocates none.
+const mediaContext: MediaContext = Object.freeze({ media: true, plainText: false });
+const plainTextContext: MediaContext = Object.freeze({ media: false, plainText: true });
 
 /** The context of the value under `key` (an object property) inside a value with `parent` context. */
 export function childContext(parent: MediaContext, key: string): MediaContext {
-  if (parent.plainText || plainTextSubtrees.has(key)) return { media: false, plainText: true };
-  return { media: parent.media || key === 'inputs' || mediaKeyPattern.test(key), plainText: false };
+  if (parent.plainText || plainTextSubtrees.has(key)) return plainTextContext;
+  return parent.media || key === 'inputs' || mediaKeyPattern.test(key) ? mediaContext : rootContext;
 }
 
 /** Whether a string directly under `key` (the nearest property name) may be a path. */

@@ -10,11 +10,13 @@ export interface ControlHooks {
   closeSockets(mode: 'terminate' | 'close', code?: number): number;
   /** Clears every table and timer of the instance. */
   reset(): void;
+  /** TCP connections of the HTTP server open now (keep-alive sockets outlive a reset). */
+  httpConnectionsOpen(): number;
 }
 
 /** `GET /_emulator/stats`: the counters, plus gauges of what the emulator holds now. */
 export interface EmulatorStats extends Stats {
-  gauges: { tasks: number; sessions: number; registryVersion: string };
+  gauges: { tasks: number; sessions: number; registryVersion: string; httpConnectionsOpen: number };
 }
 
 /**
@@ -46,6 +48,7 @@ export function createControlOperations(ctx: EmulatorContext, hooks: ControlHook
           tasks: ctx.tasks.size(),
           sessions: ctx.sessions.size(),
           registryVersion: ctx.registry.version(),
+          httpConnectionsOpen: hooks.httpConnectionsOpen(),
         },
       }),
     faults: () => copy(ctx.faults.list()),

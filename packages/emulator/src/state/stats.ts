@@ -16,6 +16,12 @@ export interface Stats {
     closedByServer: number;
     open: number;
   };
+  /**
+   * TCP connections the HTTP server accepted (REST, SSE, control, and the ones WebSockets upgrade
+   * from), and the most open at once since the start or the last reset: what a client's
+   * connection limit bounds. How many are open now is `gauges.httpConnectionsOpen`.
+   */
+  httpConnections: { accepted: number; peakOpen: number };
   webhooks: { sent: number; failed: number };
   streams: { opened: number; completed: number; truncated: number };
   errors: Record<string, number>;
@@ -29,6 +35,7 @@ export function createStats(): Stats {
     getResponse: { requests: 0, polls: 0, byTransport: { rest: 0, ws: 0 } },
     tasksPerRequest: { max: 0, histogram: {} },
     connections: { opened: 0, authenticated: 0, resumed: 0, dropped: 0, closedByServer: 0, open: 0 },
+    httpConnections: { accepted: 0, peakOpen: 0 },
     webhooks: { sent: 0, failed: 0 },
     streams: { opened: 0, completed: 0, truncated: 0 },
     errors: {},
@@ -59,6 +66,12 @@ export function recordRequest(stats: Stats, transport: Transport, taskTypes: rea
     stats.tasks.byTransport[transport] += 1;
     bump(stats.tasks.byTaskType, taskType);
   }
+}
+
+/** Records one accepted TCP connection; `openNow` counts it. */
+export function recordHttpConnection(stats: Stats, openNow: number): void {
+  stats.httpConnections.accepted += 1;
+  stats.httpConnections.peakOpen = Math.max(stats.httpConnections.peakOpen, openNow);
 }
 
 export function recordError(stats: Stats, code: string): void {

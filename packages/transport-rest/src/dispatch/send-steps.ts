@@ -10,7 +10,8 @@ import {
 import { parseAnswer } from '../http/parse-response';
 import type { RequestContext } from '../http/request-context';
 import { requestHeaders } from '../http/request-headers';
-import { failureError, parseError } from '../http/rest-errors';
+import type { ReleaseSlot } from '../http/request-slots';
+import { failureError, interruption, parseError } from '../http/rest-errors';
 
 /** A step of `send()` that did not get a usable answer; each one uses up a retry. */
 export type StepFailure =
@@ -52,18 +53,28 @@ export function createSendSteps(
   });
   const url = options.httpBaseUrl;
   let posts = 0;
+  const interrupted = (reason: unknown) =>
+    failureError(interruption(signal, reason), context, ctx, timeoutMs);
   return {
     timeoutMs,
     posts: () => posts,
     async post(payload, label) {
+      const body = JSON.stringify(payload);
+      let release: ReleaseSlot;
+      try {
+        release = await ctx.slots.acquire([signal, closing]);
+      } catch (reason) {
+        throw interrupted(reason);
+      }
       posts += 1;
       log('request', `POST ${url}: ${label}`, { attempt: posts, tasks: payload.length });
+      // The whole body is read before the slot is freed: the connection is idle again by then.
       const outcome = await fetchWithTimeout(
         ctx.fetch,
         url,
-        { method: 'POST', headers, body: JSON.stringify(payload) },
+        { method: 'POST', headers, body },
         { timeoutMs, signals: [signal, closing] },
-      );
+      ).finally(release);
       if (outcome.kind === 'aborted' || outcome.kind === 'closed')
         throw failureError(outcome, context, ctx, timeoutMs);
       if (outcome.kind === 'timeout') return { failure: outcome };
@@ -79,8 +90,7 @@ export function createSendSteps(
       try {
         await abortableDelay(ms, [signal, closing]);
       } catch (reason) {
-        const failure = signal?.aborted ? { kind: 'aborted' as const, reason } : { kind: 'closed' as const };
-        throw failureError(failure, context, ctx, timeoutMs);
+        throw interrupted(reason);
       }
     },
   };

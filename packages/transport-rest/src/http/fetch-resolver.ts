@@ -43,8 +43,9 @@ function asUndici(mod: unknown): UndiciModule | undefined {
 /**
  * Node's global fetch already reuses connections, but through a shared dispatcher whose
  * `headersTimeout`/`bodyTimeout` (300 s each) cut long sync requests short of our own per-attempt
- * budget. Our own Agent disables those (the transport's timeout governs), keeps idle sockets a
- * little longer and bounds the connections per origin.
+ * budget, and which opens a socket per concurrent request with no bound. Our own Agent disables
+ * those timeouts (the transport's timeout governs), keeps idle sockets a little longer and bounds
+ * the connections per origin: `connections` is the transport's `maxConnections` (default 64).
  */
 export const keepAliveAgentOptions = {
   connections: 64,
@@ -54,9 +55,16 @@ export const keepAliveAgentOptions = {
   bodyTimeout: 0,
 } as const;
 
+/** The Agent's options for a connection limit (`Infinity`: undici's `null`, no limit). */
+export function agentOptions(maxConnections: number) {
+  const connections = maxConnections === Number.POSITIVE_INFINITY ? null : maxConnections;
+  return { ...keepAliveAgentOptions, connections };
+}
+
 export async function loadUndiciFetch(
   load: ModuleLoader = dynamicImport,
   log: Log = () => {},
+  maxConnections: number = keepAliveAgentOptions.connections,
 ): Promise<Omit<ResolvedFetch, 'source'> | undefined> {
   let mod: unknown;
   try {
@@ -72,7 +80,7 @@ export async function loadUndiciFetch(
     log('warn', 'the undici module has no fetch/Agent, using the global fetch');
     return undefined;
   }
-  const agent = new undici.Agent({ ...keepAliveAgentOptions });
+  const agent = new undici.Agent(agentOptions(maxConnections));
   const fetch = ((input: unknown, init?: RequestInit) =>
     undici.fetch(input, { ...init, dispatcher: agent })) as unknown as FetchLike;
   return { fetch, release: () => agent.close().catch(() => {}) };
@@ -93,12 +101,14 @@ export interface FetchResolver {
 
 /**
  * Decides once, lazily, which fetch a transport uses: the injected one, else (on Node, when the
- * optional peer dependency is installed) undici's with a keep-alive Agent, else the global fetch.
+ * optional peer dependency is installed) undici's with a keep-alive Agent holding at most
+ * `maxConnections` sockets, else the global fetch.
  */
 export function createFetchResolver(
   injected: FetchLike | undefined,
   log: Log,
   load: ModuleLoader = dynamicImport,
+  maxConnections: number = keepAliveAgentOptions.connections,
 ): FetchResolver {
   let pending: Promise<ResolvedFetch | undefined> | undefined;
   const resolve = async (): Promise<ResolvedFetch | undefined> => {
@@ -109,11 +119,11 @@ export function createFetchResolver(
       return { fetch, source: 'injected', release: none };
     }
     if (isNodeRuntime()) {
-      const undici = await loadUndiciFetch(load, log);
+      const undici = await loadUndiciFetch(load, log, maxConnections);
       if (undici) {
         log('request', 'fetch: undici with a keep-alive Agent', {
           fetch: 'undici',
-          ...keepAliveAgentOptions,
+          ...agentOptions(maxConnections),
         });
         return { ...undici, source: 'undici' };
       }

@@ -41,6 +41,10 @@ export function parseError(context: ErrorContext, status: number, cause?: unknow
 export const closedTransportError = (context: ErrorContext): RunwareError =>
   closedError(context, 'REST transport');
 
+/** A wait (for a connection slot, before a retry) cut short: by the caller's abort, else by the close. */
+export const interruption = (signal: AbortSignal | undefined, reason: unknown): FetchFailure =>
+  signal?.aborted ? { kind: 'aborted', reason } : { kind: 'closed' };
+
 /** Where a failed request went, for its error message. */
 export interface Target {
   /** The API's origin (never the key, never a path). */

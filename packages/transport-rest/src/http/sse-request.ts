@@ -3,8 +3,9 @@ import { contextOf, guardStream } from '@runware/core/transport-kit';
 import { parseAnswer, syntheticError } from './parse-response';
 import type { RequestContext } from './request-context';
 import { requestHeaders } from './request-headers';
-import { failureError, parseError, redactText } from './rest-errors';
-import { classifyFailure, startPost } from './start-post';
+import type { ReleaseSlot } from './request-slots';
+import { failureError, interruption, parseError, redactText } from './rest-errors';
+import { classifyFailure, type PostRequest, startPost } from './start-post';
 
 /** A pre-stream error answer as a RunwareError: its first error, or one made up from the status. */
 function answerError(
@@ -52,7 +53,30 @@ export async function sseRequest(
     signal: sendOptions.signal,
     closing: ctx.closing,
   };
-  ctx.log('request', `POST ${options.httpBaseUrl}: stream ${task.taskType}`, { attempt: 1, tasks: 1 });
+  let release: ReleaseSlot;
+  try {
+    release = await ctx.slots.acquire([sendOptions.signal, ctx.closing]);
+  } catch (reason) {
+    throw failureError(interruption(sendOptions.signal, reason), context, ctx, timeoutMs ?? 0);
+  }
+  // The stream holds its slot (its connection) until it ends, however it ends.
+  try {
+    return await openStream(ctx, task, request, release);
+  } catch (error) {
+    release();
+    throw error;
+  }
+}
+
+async function openStream(
+  ctx: RequestContext,
+  task: TaskPayload,
+  request: PostRequest,
+  release: ReleaseSlot,
+): Promise<ReadableStream<Uint8Array>> {
+  const context = contextOf([task]);
+  const { timeoutMs } = request;
+  ctx.log('request', `POST ${request.url}: stream ${task.taskType}`, { attempt: 1, tasks: 1 });
   const started = await startPost(request);
   if (!('response' in started)) throw failureError(started, context, ctx, timeoutMs ?? 0);
   const { response, combined } = started;
@@ -85,5 +109,11 @@ export async function sseRequest(
     throw parseError(context, response.status, new Error('the SSE response has no body'));
   }
   // The stream keeps the call's signals and timer until it ends, however it ends.
-  return guardStream(response.body, { toError: readFailure, onEnd: () => combined.dispose() });
+  return guardStream(response.body, {
+    toError: readFailure,
+    onEnd: () => {
+      combined.dispose();
+      release();
+    },
+  });
 }

@@ -1,0 +1,52 @@
+import type { HeapConfig } from './scenarios/heap';
+import type { LagConfig } from './scenarios/lag';
+import type { LoneConfig } from './scenarios/lone';
+import type { MixedConfig } from './scenarios/mixed';
+import type { RequestsConfig } from './scenarios/requests';
+import type { ThroughputConfig } from './scenarios/throughput';
+
+export interface BenchConfig {
+  runs: number;
+  lag: LagConfig;
+  mixed: MixedConfig;
+  requests: RequestsConfig;
+  lone: LoneConfig;
+  throughput: ThroughputConfig;
+  heap: HeapConfig;
+}
+
+export const scenarioIds = ['lag', 'mixed', 'requests', 'lone', 'throughput', 'heap'] as const;
+export type ScenarioId = (typeof scenarioIds)[number];
+
+/** The full run (about 5 minutes on 2 cores, plus install and build). */
+export const defaultConfig: BenchConfig = {
+  runs: 3,
+  lag: { classesMs: [200, 1000, 3000, 5000, 30_000], tasksPerClass: 100 },
+  mixed: { longMs: 20_000, shortMs: 200, waves: 8, perWave: 10 },
+  requests: { tasks: 100, durationMs: 5000 },
+  lone: { durationsMs: [1000, 5000] },
+  throughput: { tasks: 10_000, concurrencies: [200, 1000], rounds: 3 },
+  heap: { inFlight: 1000 },
+};
+
+/** `--quick`: one run, a 10 s longest class and long task, fewer tasks (about a minute). */
+export const quickConfig: BenchConfig = {
+  runs: 1,
+  lag: { classesMs: [200, 1000, 3000, 5000, 10_000], tasksPerClass: 50 },
+  mixed: { longMs: 10_000, shortMs: 200, waves: 4, perWave: 10 },
+  requests: { tasks: 100, durationMs: 5000 },
+  lone: { durationsMs: [1000, 5000] },
+  throughput: { tasks: 2000, concurrencies: [200, 1000], rounds: 1 },
+  heap: { inFlight: 1000 },
+};
+
+/** Tiny sizes for the smoke test: every scenario end to end in seconds. */
+export const smokeConfig: BenchConfig = {
+  runs: 1,
+  lag: { classesMs: [100, 300], tasksPerClass: 3 },
+  mixed: { longMs: 1200, shortMs: 100, waves: 2, perWave: 3 },
+  requests: { tasks: 5, durationMs: 300 },
+  lone: { durationsMs: [200, 400] },
+  throughput: { tasks: 50, concurrencies: [5, 20], rounds: 1 },
+  heap: { inFlight: 20 },
+};
