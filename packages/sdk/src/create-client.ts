@@ -44,7 +44,13 @@ export async function createClient(options: ClientOptions = {}): Promise<Runware
   // The config's own names reach every part; only what the SDK adds is set here. `userAgent` is the
   // config's prefix, so it is replaced by the whole header (none outside Node).
   const agent = userAgent(sdkVersion, snapshotVersion, config.userAgent);
-  const shared = { ...config, ...(fetch ? { fetch } : {}), userAgent: agent, log };
+  // With debug off the logger drops everything: pass no `log` then, so no part builds log data.
+  const shared = {
+    ...config,
+    ...(fetch ? { fetch } : {}),
+    userAgent: agent,
+    ...(logger.enabled ? { log } : {}),
+  };
   const rest = createRestTransport(shared);
   const transport: TransportV1 =
     custom ??

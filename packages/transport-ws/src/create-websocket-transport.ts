@@ -1,7 +1,15 @@
-import type { SendOptionsV1, TaskPayload, TransportResultV1, TransportV1 } from '@runware/core';
+import type {
+  ResultItem,
+  RunwareError,
+  SendOptionsV1,
+  TaskPayload,
+  TransportResultV1,
+  TransportV1,
+} from '@runware/core';
 import { abortedError, closedError, contextOf, timeoutError } from '@runware/core/transport-kit';
+import { DeadlineQueue } from './dispatch/deadline-queue';
 import { createRecovery } from './dispatch/recover-in-flight';
-import { createRequestTable } from './dispatch/request-table';
+import { createRequestTable, type OpenRequest, type RequestCallbacks } from './dispatch/request-table';
 import { routeFrame } from './dispatch/route-frame';
 import type { RoutingHooks } from './dispatch/route-submit';
 import { type WriteFrame, writePending } from './dispatch/write-pending';
@@ -10,6 +18,49 @@ import { createConnectionManager } from './socket/connection-manager';
 
 // setTimeout stores delays as a signed 32-bit int; a larger one would fire at once.
 const maxTimerMs = 2_147_483_647;
+
+/**
+ * One send() in flight: the caller's promise, its deadline and its abort listener. A class (and the
+ * abort listener an object with `handleEvent`), so a send costs no closures beyond its promise's.
+ */
+class PendingSend implements RequestCallbacks {
+  request: OpenRequest | undefined;
+  /** Where its deadline is, once it is registered. */
+  deadlines: DeadlineQueue<PendingSend> | undefined;
+
+  constructor(
+    private readonly tasks: readonly TaskPayload[],
+    readonly onItem: ((item: ResultItem) => void) | undefined,
+    private readonly signal: AbortSignal | undefined,
+    readonly timeoutMs: number,
+    private readonly done: (result: TransportResultV1) => void,
+    private readonly failed: (error: RunwareError) => void,
+  ) {}
+
+  resolve(result: TransportResultV1): void {
+    this.stop();
+    this.done(result);
+  }
+
+  reject(error: RunwareError): void {
+    this.stop();
+    this.failed(error);
+  }
+
+  /** The signal's abort event. */
+  handleEvent(): void {
+    this.request?.fail(abortedError(contextOf(this.tasks), this.signal?.reason));
+  }
+
+  expire(): void {
+    this.request?.fail(timeoutError(contextOf(this.tasks), this.timeoutMs));
+  }
+
+  private stop(): void {
+    this.deadlines?.delete(this);
+    this.signal?.removeEventListener('abort', this);
+  }
+}
 
 export interface WebSocketTransport extends TransportV1 {
   connect(): Promise<void>;
@@ -29,9 +80,11 @@ export function createWebSocketTransport(input: WebSocketTransportOptions): WebS
   const write: WriteFrame = (tasks) => {
     const connection = manager.current();
     if (!connection || tasks.length === 0) return false;
-    log('send', `frame of ${tasks.length} task(s)`, {
-      taskTypes: [...new Set(tasks.map((t) => t.taskType))],
-    });
+    if (options.logging) {
+      log('send', `frame of ${tasks.length} task(s)`, {
+        taskTypes: [...new Set(tasks.map((t) => t.taskType))],
+      });
+    }
     return connection.send(JSON.stringify(tasks));
   };
 
@@ -78,38 +131,39 @@ export function createWebSocketTransport(input: WebSocketTransportOptions): WebS
     },
   });
 
+  /**
+   * Send deadlines, one queue (one timer) per timeout duration: sends of one duration expire in the
+   * order they started. A queue goes when it empties, so varied timeouts (polls) leave nothing behind.
+   */
+  const deadlines = new Map<number, DeadlineQueue<PendingSend>>();
+  const expire = (pending: PendingSend) => pending.expire();
+  const deadlineQueue = (timeoutMs: number) => {
+    const ms = Math.min(Math.max(timeoutMs, 0), maxTimerMs);
+    let queue = deadlines.get(ms);
+    if (!queue) {
+      const created = new DeadlineQueue<PendingSend>(ms, expire, () => {
+        if (deadlines.get(ms) === created) deadlines.delete(ms);
+      });
+      deadlines.set(ms, created);
+      queue = created;
+    }
+    return queue;
+  };
+
   const send = (tasks: readonly TaskPayload[], sendOptions: SendOptionsV1 = {}): Promise<TransportResultV1> =>
     new Promise<TransportResultV1>((resolve, reject) => {
       const { signal } = sendOptions;
-      const context = contextOf(tasks);
-      if (signal?.aborted) return reject(abortedError(context, signal.reason));
+      if (signal?.aborted) return reject(abortedError(contextOf(tasks), signal.reason));
+      // A shared deadline and a listener, not combineSignals: an AbortController (or a timer) per
+      // send is a measurable share of the cost of thousands of concurrent sends.
       const timeoutMs = sendOptions.timeoutMs ?? options.timeout;
-      // A timer and a listener, not combineSignals: an AbortController per send is a measurable
-      // share of the cost of thousands of concurrent sends.
-      let timer: ReturnType<typeof setTimeout> | undefined;
-      let onAbort: (() => void) | undefined;
-      const stop = () => {
-        clearTimeout(timer);
-        if (onAbort) signal?.removeEventListener('abort', onAbort);
-      };
-      const request = table.open(tasks, {
-        onItem: sendOptions.onItem,
-        resolve(result) {
-          stop();
-          resolve(result);
-        },
-        reject(error) {
-          stop();
-          reject(error);
-        },
-      });
+      const pending = new PendingSend(tasks, sendOptions.onItem, signal, timeoutMs, resolve, reject);
+      const request = table.open(tasks, pending);
       if (!request) return;
-      timer = setTimeout(
-        () => request.fail(timeoutError(context, timeoutMs)),
-        Math.min(Math.max(timeoutMs, 0), maxTimerMs),
-      );
-      onAbort = () => request.fail(abortedError(context, signal?.reason));
-      signal?.addEventListener('abort', onAbort, { once: true });
+      pending.request = request;
+      pending.deadlines = deadlineQueue(timeoutMs);
+      pending.deadlines.add(pending);
+      signal?.addEventListener('abort', pending, { once: true });
       manager.ensure();
       flush();
     });

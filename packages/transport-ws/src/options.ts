@@ -94,6 +94,8 @@ export interface ResolvedOptions {
   headers: Record<string, string> | undefined;
   /** The caller's logger behind the key redaction; a no-op without one. */
   log: WebSocketLogger;
+  /** A logger was given: only then is it worth building the data of a log line on a hot path. */
+  logging: boolean;
 }
 
 const owner = 'createWebSocketTransport';
@@ -105,7 +107,8 @@ const owner = 'createWebSocketTransport';
 export function resolveOptions(input: WebSocketTransportOptions): ResolvedOptions {
   const read = createOptionReader(owner, input);
   const apiKey = read.apiKey();
-  const log = createSafeLog<LogCategory>(read.fn<WebSocketLogger>('log'), [apiKey]);
+  const logger = read.fn<WebSocketLogger>('log');
+  const log = createSafeLog<LogCategory>(logger, [apiKey]);
   const resolved: ResolvedOptions = {
     apiKey,
     wsBaseUrl: read.url('wsBaseUrl', defaultConfig.wsBaseUrl, ['ws', 'wss'], { alias: 'url' }),
@@ -128,6 +131,7 @@ export function resolveOptions(input: WebSocketTransportOptions): ResolvedOption
     random: read.fn<() => number>('random'),
     headers: readHeaders(read.value('headers')),
     log,
+    logging: logger !== undefined,
   };
   read.warnDeprecated(log);
   return resolved;

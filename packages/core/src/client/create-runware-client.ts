@@ -36,6 +36,9 @@ const asyncDispose: typeof Symbol.asyncDispose =
   (Symbol.for('Symbol.asyncDispose') as typeof Symbol.asyncDispose);
 
 /** Builds a client from a config and a transport (plus an optional registry and validator). */
+/** The results of the one task of a single-task call. */
+const firstResults = ([items]: ResultItem[][]) => items ?? [];
+
 export function createRunwareClient(options: CreateRunwareClientOptions): RunwareClient {
   const config = resolveConfig(options.config as RunwareConfig);
   const logger = createLogger({ debug: config.debug, logSink: config.logSink, secrets: [config.apiKey] });
@@ -68,10 +71,8 @@ export function createRunwareClient(options: CreateRunwareClientOptions): Runwar
     call,
   };
 
-  const utility = async (taskType: string, params: Record<string, unknown>, runOptions: RunOptions = {}) => {
-    const [items] = await runTasks(ctx, [{ ...params, taskType }], runOptions, 'server-default');
-    return items ?? [];
-  };
+  const utility = (taskType: string, params: Record<string, unknown>, runOptions: RunOptions = {}) =>
+    runTasks(ctx, [{ ...params, taskType }], runOptions, 'server-default').then(firstResults);
   const first = async (taskType: string, params: Record<string, unknown>, runOptions?: RunOptions) =>
     (await utility(taskType, params, runOptions))[0];
 
@@ -95,10 +96,10 @@ export function createRunwareClient(options: CreateRunwareClientOptions): Runwar
   };
 
   const client = {
-    async run(params: Record<string, unknown> | readonly Record<string, unknown>[], runOptions = {}) {
+    run(params: Record<string, unknown> | readonly Record<string, unknown>[], runOptions = {}) {
       if (Array.isArray(params)) return runTasks(ctx, params, runOptions);
-      const [items] = await runTasks(ctx, [params as Record<string, unknown>], runOptions);
-      return items ?? [];
+      // No async frame per call: a pending task holds no more than its transport needs.
+      return runTasks(ctx, [params as Record<string, unknown>], runOptions).then(firstResults);
     },
     runBatch: (params: readonly Record<string, unknown>[], runOptions = {}) =>
       runTasks(ctx, params, runOptions),

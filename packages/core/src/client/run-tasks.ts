@@ -66,10 +66,10 @@ function settleSync(
   items: ResultItem[],
   errors: RunwareError[],
   callbacks: ItemCallbacks,
-  reported: Set<ResultItem>,
+  reported: Set<ResultItem> | undefined,
   ctx: RunContext,
 ): ResultItem[] {
-  for (const item of items) if (!reported.has(item)) ctx.call(callbacks.onResult, item);
+  for (const item of items) if (!reported?.has(item)) ctx.call(callbacks.onResult, item);
   const first = errors[0];
   if (first) throw first;
   if (items.length === 0) {
@@ -118,37 +118,42 @@ export async function runTasks(
 
   const callbacks: ItemCallbacks = { onResult: options.onResult, onProgress: options.onProgress };
   // Items a push transport delivered before send() resolved: reported once, not again.
-  const pushed = new Set<ResultItem>();
+  let pushed: Set<ResultItem> | undefined;
   const payloads = prepared.map((entry) => entry.payload);
-  const answer = await ctx.transport().send(payloads, {
-    signal: options.signal,
-    timeoutMs: options.timeout ?? ctx.settings.timeout,
-    onItem: (item) => {
-      pushed.add(item);
-      ctx.call(callbacks.onResult, item);
-    },
-  });
+  // Not awaited: while the send is pending it holds this continuation, not the frame of runTasks.
+  return ctx
+    .transport()
+    .send(payloads, {
+      signal: options.signal,
+      timeoutMs: options.timeout ?? ctx.settings.timeout,
+      onItem: (item) => {
+        pushed ??= new Set();
+        pushed.add(item);
+        ctx.call(callbacks.onResult, item);
+      },
+    })
+    .then((answer) => {
+      const known = new Set(payloads.map((task) => task.taskUUID));
+      const requestError = answer.errors.find((raw) => !raw.taskUUID || !known.has(raw.taskUUID));
+      if (requestError)
+        throw mapApiError(requestError, payloads.length === 1 ? payloads[0] : undefined, {
+          statusCode: answer.status,
+          modelSlug: prepared[0]?.modelSlug,
+        });
 
-  const known = new Set(payloads.map((task) => task.taskUUID));
-  const requestError = answer.errors.find((raw) => !raw.taskUUID || !known.has(raw.taskUUID));
-  if (requestError)
-    throw mapApiError(requestError, payloads.length === 1 ? payloads[0] : undefined, {
-      statusCode: answer.status,
-      modelSlug: prepared[0]?.modelSlug,
+      return Promise.all(
+        prepared.map(async (entry) => {
+          const task = entry.payload;
+          const errors = answer.errors
+            .filter((raw) => raw.taskUUID === task.taskUUID)
+            .map((raw) => mapApiError(raw, task, { statusCode: answer.status, modelSlug: entry.modelSlug }));
+          const items = answer.data.filter((item) => item.taskUUID === task.taskUUID);
+          if (task.deliveryMethod === 'async') {
+            if (errors[0]) throw errors[0];
+            return awaitAsync(ctx, entry, options, callbacks);
+          }
+          return settleSync(task, items, errors, callbacks, pushed, ctx);
+        }),
+      );
     });
-
-  return Promise.all(
-    prepared.map(async (entry) => {
-      const task = entry.payload;
-      const errors = answer.errors
-        .filter((raw) => raw.taskUUID === task.taskUUID)
-        .map((raw) => mapApiError(raw, task, { statusCode: answer.status, modelSlug: entry.modelSlug }));
-      const items = answer.data.filter((item) => item.taskUUID === task.taskUUID);
-      if (task.deliveryMethod === 'async') {
-        if (errors[0]) throw errors[0];
-        return awaitAsync(ctx, entry, options, callbacks);
-      }
-      return settleSync(task, items, errors, callbacks, pushed, ctx);
-    }),
-  );
 }

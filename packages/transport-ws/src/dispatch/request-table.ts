@@ -1,6 +1,7 @@
 import type { RawApiError, ResultItem, RunwareError, TaskPayload, TransportResultV1 } from '@runware/core';
 import { ackItem, answersWithAck, expectedItems } from '@runware/core/transport-kit';
 import type { WebSocketLogger } from '../options';
+import { DeadlineQueue } from './deadline-queue';
 import { errorKey, itemKey } from './dedupe-keys';
 
 /**
@@ -38,16 +39,52 @@ export interface SubmitView {
   readonly done: boolean;
 }
 
-/** One send() call: resolves once every one of its tasks has its answer. */
-interface Request {
-  entries: Entry[];
-  remaining: number;
-  data: ResultItem[];
-  errors: RawApiError[];
-  onItem: ((item: ResultItem) => void) | undefined;
-  settled: boolean;
-  resolve(result: TransportResultV1): void;
-  reject(error: RunwareError): void;
+/**
+ * One send() call: resolves once every one of its tasks has its answer. A class, so thousands in
+ * flight share their methods instead of carrying closures each.
+ */
+class Request implements OpenRequest {
+  entries: Entry[] = [];
+  remaining = 0;
+  /** Made on the first item or error: a send in flight has none yet. */
+  data: ResultItem[] | undefined;
+  errors: RawApiError[] | undefined;
+  settled = false;
+
+  constructor(
+    readonly callbacks: RequestCallbacks,
+    private readonly failRequest: (request: Request, error: RunwareError) => void,
+  ) {}
+
+  fail(error: RunwareError): void {
+    this.failRequest(this, error);
+  }
+
+  addItem(item: ResultItem): void {
+    this.data ??= [];
+    this.data.push(item);
+  }
+
+  addError(raw: RawApiError): void {
+    this.errors ??= [];
+    this.errors.push(raw);
+  }
+
+  answer(): TransportResultV1 {
+    return { data: this.data ?? [], errors: this.errors ?? [] };
+  }
+}
+
+/** Distinct keys seen so far: none, one (most tasks have one result), or a Set once there are more. */
+type SeenKeys = string | Set<string> | undefined;
+
+/** `seen` with `key` added, or undefined when `key` was in it already. */
+function addKey(seen: SeenKeys, key: string): SeenKeys {
+  if (seen === undefined) return key;
+  if (typeof seen === 'string') return seen === key ? undefined : new Set([seen, key]);
+  if (seen.has(key)) return undefined;
+  seen.add(key);
+  return seen;
 }
 
 interface SubmitEntry {
@@ -64,9 +101,8 @@ interface SubmitEntry {
   failedListed: number;
   failedSince: number;
   quietPolls: number;
-  seen: Set<string>;
-  errorsSeen: Set<string>;
-  ackTimer: ReturnType<typeof setTimeout> | undefined;
+  seen: SeenKeys;
+  errorsSeen: SeenKeys;
   done: boolean;
 }
 
@@ -189,14 +225,16 @@ export function createRequestTable(settings: RequestTableSettings): RequestTable
   /** taskUUIDs with a caller's getResponse waiting and none written on the current socket. */
   const pollsDue = new Set<string>();
   const requests = new Set<Request>();
+  /** ACK deadlines of async submits written on the current socket: one timer for all of them. */
+  const ackDeadlines = new DeadlineQueue<SubmitEntry>(settings.ackTimeout, (entry) => {
+    if (entry.done || entry.phase !== 'sent') return;
+    settings.onAckLate(entry);
+  });
 
   // Every view handed out is one of this table's entries.
   const own = (view: SubmitView) => view as SubmitEntry;
 
-  const clearAck = (entry: SubmitEntry) => {
-    if (entry.ackTimer) clearTimeout(entry.ackTimer);
-    entry.ackTimer = undefined;
-  };
+  const clearAck = (entry: SubmitEntry) => ackDeadlines.delete(entry);
 
   const setRecovering = (entry: SubmitEntry, on: boolean) => {
     entry.recovering = on;
@@ -239,7 +277,7 @@ export function createRequestTable(settings: RequestTableSettings): RequestTable
     if (request.remaining > 0 || request.settled) return;
     request.settled = true;
     remove(request);
-    request.resolve({ data: request.data, errors: request.errors });
+    request.callbacks.resolve(request.answer());
   };
 
   const failRequest = (request: Request, error: RunwareError) => {
@@ -247,14 +285,14 @@ export function createRequestTable(settings: RequestTableSettings): RequestTable
     request.settled = true;
     for (const entry of request.entries) close(entry);
     remove(request);
-    request.reject(error);
+    request.callbacks.reject(error);
   };
 
   const recordError = (entry: SubmitEntry, raw: RawApiError): boolean => {
-    const key = errorKey(raw);
-    if (entry.errorsSeen.has(key)) return false;
-    entry.errorsSeen.add(key);
-    entry.request.errors.push({
+    const seen = addKey(entry.errorsSeen, errorKey(raw));
+    if (seen === undefined) return false;
+    entry.errorsSeen = seen;
+    entry.request.addError({
       ...raw,
       taskUUID: entry.task.taskUUID,
       taskType: raw.taskType ?? entry.task.taskType,
@@ -282,9 +320,8 @@ export function createRequestTable(settings: RequestTableSettings): RequestTable
     failedListed: 0,
     failedSince: 0,
     quietPolls: 0,
-    seen: new Set(),
-    errorsSeen: new Set(),
-    ackTimer: undefined,
+    seen: undefined,
+    errorsSeen: undefined,
     done: false,
   });
 
@@ -300,25 +337,16 @@ export function createRequestTable(settings: RequestTableSettings): RequestTable
 
   return {
     open(tasks, callbacks) {
-      const request: Request = {
-        entries: [],
-        remaining: 0,
-        data: [],
-        errors: [],
-        onItem: callbacks.onItem,
-        settled: false,
-        resolve: callbacks.resolve,
-        reject: callbacks.reject,
-      };
-      /** taskUUIDs this send already holds (a submit, or a poll). */
-      const inThisSend = new Set<string>();
+      const request = new Request(callbacks, failRequest);
+      /** taskUUIDs this send already holds (a submit, or a poll); a send of one task needs none. */
+      const inThisSend = tasks.length > 1 ? new Set<string>() : undefined;
       for (const task of tasks) {
         if (task.taskType === 'getResponse') {
-          inThisSend.add(task.taskUUID);
+          inThisSend?.add(task.taskUUID);
           request.entries.push(addPoll(task, request));
-        } else if (submits.has(task.taskUUID) || inThisSend.has(task.taskUUID)) {
+        } else if (submits.has(task.taskUUID) || inThisSend?.has(task.taskUUID)) {
           // Never written: a second live submit of one taskUUID could not be told apart on the wire.
-          request.errors.push({
+          request.addError({
             code: 'conflictTaskUUID',
             message: `Task ${task.taskUUID} is already pending on this transport.`,
             taskUUID: task.taskUUID,
@@ -327,20 +355,22 @@ export function createRequestTable(settings: RequestTableSettings): RequestTable
           });
         } else {
           const entry = newSubmit(task, request);
-          inThisSend.add(task.taskUUID);
+          inThisSend?.add(task.taskUUID);
           submits.set(task.taskUUID, entry);
           queued.add(entry);
           request.entries.push(entry);
         }
       }
+      // Exact size: an array grown by push keeps room for 16 more entries per send in flight.
+      request.entries = request.entries.slice();
       request.remaining = request.entries.length;
       if (request.remaining === 0) {
         request.settled = true;
-        request.resolve({ data: [], errors: request.errors });
+        callbacks.resolve(request.answer());
         return undefined;
       }
       requests.add(request);
-      return { fail: (error) => failRequest(request, error) };
+      return request;
     },
 
     failAll(error) {
@@ -364,6 +394,8 @@ export function createRequestTable(settings: RequestTableSettings): RequestTable
     },
 
     queuedBatches() {
+      if (queued.size === 0) return [];
+      if (queued.size === 1) return [[...queued]];
       const batches = new Map<Request, SubmitView[]>();
       for (const entry of queued) {
         const batch = batches.get(entry.request);
@@ -394,15 +426,10 @@ export function createRequestTable(settings: RequestTableSettings): RequestTable
     armAck(view) {
       const entry = own(view);
       if (entry.mode !== 'async' || entry.done) return;
-      clearAck(entry);
-      entry.ackTimer = setTimeout(() => {
-        entry.ackTimer = undefined;
-        if (entry.done || entry.phase !== 'sent') return;
-        settings.onAckLate(entry);
-      }, settings.ackTimeout);
+      ackDeadlines.add(entry);
     },
 
-    duePolls: () => [...pollsDue],
+    duePolls: () => (pollsDue.size === 0 ? [] : [...pollsDue]),
 
     markPollsSent(taskUUIDs) {
       for (const uuid of taskUUIDs) {
@@ -414,10 +441,8 @@ export function createRequestTable(settings: RequestTableSettings): RequestTable
     socketLost() {
       for (const uuid of pollsSent) if (polls.has(uuid)) pollsDue.add(uuid);
       pollsSent.clear();
-      for (const entry of submits.values()) {
-        clearAck(entry);
-        entry.probing = false;
-      }
+      ackDeadlines.clear();
+      for (const entry of submits.values()) entry.probing = false;
     },
 
     recoverInFlight() {
@@ -435,8 +460,8 @@ export function createRequestTable(settings: RequestTableSettings): RequestTable
       polls.delete(taskUUID);
       for (const waiter of waiters) {
         if (waiter.done) continue;
-        waiter.request.data.push(...items);
-        waiter.request.errors.push(...errors);
+        for (const item of items) waiter.request.addItem(item);
+        for (const raw of errors) waiter.request.addError(raw);
         finishEntry(waiter);
       }
       return true;
@@ -485,13 +510,13 @@ export function createRequestTable(settings: RequestTableSettings): RequestTable
 
     addResult(view, item) {
       const entry = own(view);
-      const key = itemKey(item);
-      if (entry.seen.has(key)) return false;
-      entry.seen.add(key);
+      const seen = addKey(entry.seen, itemKey(item));
+      if (seen === undefined) return false;
+      entry.seen = seen;
       entry.count += 1;
-      entry.request.data.push(item);
+      entry.request.addItem(item);
       try {
-        entry.request.onItem?.(item);
+        entry.request.callbacks.onItem?.(item);
       } catch (error) {
         // A throwing callback must not break dispatch for every other task on the socket.
         log('warn', 'onItem threw; the item is still delivered', {
@@ -504,7 +529,7 @@ export function createRequestTable(settings: RequestTableSettings): RequestTable
 
     acceptAck(view, item) {
       const entry = own(view);
-      entry.request.data.push(item ?? ackItem(entry.task));
+      entry.request.addItem(item ?? ackItem(entry.task));
       finishEntry(entry);
     },
 

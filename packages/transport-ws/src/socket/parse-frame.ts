@@ -23,6 +23,10 @@ const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** Frames name no HTTP status: an error without a code is an old-style authentication failure or noise. */
+/** Most frames carry no error: they share one empty, never-written error map. */
+const noErrors: Map<string, RawApiError[]> = new Map();
+const noUnscoped: RawApiError[] = [];
+
 const frameFallbackCode = (entry: Record<string, unknown>) =>
   typeof entry.errorId === 'number' || entry.error === true ? 'authenticationFailed' : undefined;
 
@@ -61,15 +65,20 @@ export function parseFrame(text: string): FrameReading {
     }
     if (typeof item.taskType === 'string') taskItems.push(item as ResultItem);
   }
-  const scoped: RawApiError[] = [];
-  const unscoped: RawApiError[] = [];
-  for (const raw of readApiErrors(body, { fallbackCode: frameFallbackCode }))
-    (raw.taskUUID ? scoped : unscoped).push(raw);
-  // groupByTask drops what names no taskUUID.
+  let errors = noErrors;
+  let unscoped = noUnscoped;
+  if (hasErrors) {
+    const scoped: RawApiError[] = [];
+    unscoped = [];
+    for (const raw of readApiErrors(body, { fallbackCode: frameFallbackCode }))
+      (raw.taskUUID ? scoped : unscoped).push(raw);
+    // groupByTask drops what names no taskUUID.
+    errors = groupByTask(scoped);
+  }
   return {
     kind: 'frame',
     items: groupByTask(taskItems),
-    errors: groupByTask(scoped),
+    errors,
     unscoped,
     sessionId,
     authReply,
@@ -78,6 +87,7 @@ export function parseFrame(text: string): FrameReading {
 }
 
 /** The taskUUIDs a frame speaks about, items first. */
-export function taskUUIDsOf(frame: ParsedFrame): Set<string> {
+export function taskUUIDsOf(frame: ParsedFrame): Iterable<string> {
+  if (frame.errors.size === 0) return frame.items.keys();
   return new Set([...frame.items.keys(), ...frame.errors.keys()]);
 }
