@@ -1,6 +1,7 @@
 import { rejectionOf, useEmulator } from '@runware/emulator/testing';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type ClientOptions, createClient, isRunwareError, type LogEntry } from '../src/index';
+import { syncImage } from './support/harness';
 
 /**
  * createClient hands the resolved config to the transports, the registry and the validator under
@@ -33,14 +34,8 @@ async function clientWith(options: ClientOptions) {
   return client;
 }
 
-/** An image task the emulator takes 1.5 s to finish. */
-const slowImage = {
-  model: 'runware:400@1',
-  positivePrompt: 'a fox',
-  width: 16,
-  height: 16,
-  deliveryMethod: 'sync',
-} as const;
+/** An image task the emulator takes 1.5 s to finish (this file's imageInference latency). */
+const slowImage = syncImage;
 
 describe.each(['rest', 'websocket'] as const)('the client config over %s', (transportType) => {
   it('timeout bounds a sync wait: a slow task fails with code timeout', async () => {

@@ -1,16 +1,11 @@
 import { useEmulator } from '@runware/emulator/testing';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createClient } from '../src/index';
+import { syncImage } from './support/harness';
 
 const emulator = useEmulator({ beforeAll, afterAll }, { latency: { default: 5, imageInference: 5 } });
 
-const image = {
-  model: 'runware:400@1',
-  positivePrompt: 'a fox',
-  width: 16,
-  height: 16,
-  deliveryMethod: 'sync',
-} as const;
+const image = syncImage;
 
 it('maxConnections reaches the REST transport: 300 concurrent runs open at most that many sockets', async () => {
   const client = await createClient({

@@ -59,3 +59,12 @@ export function useHarness(emulatorOptions: EmulatorOptions = {}): Harness {
 /** The RunwareError a promise rejects with (fails the test if it resolves or throws something else). */
 export const failure = (promise: Promise<unknown>): Promise<RunwareError> =>
   rejectionOf(promise, isRunwareError);
+
+/** A small sync image task of a curated model: how long it takes is the emulator's imageInference latency. */
+export const syncImage = {
+  model: 'runware:400@1',
+  positivePrompt: 'a fox',
+  width: 16,
+  height: 16,
+  deliveryMethod: 'sync',
+} as const;
