@@ -5,7 +5,7 @@
 
 export type { ResultOfParams, RunwareClient, TaskEnvelope, UtilityParams } from './client/client-types';
 export { type CreateRunwareClientOptions, createRunwareClient } from './client/create-runware-client';
-export { defaultPolling, type PollingOptions } from './client/poll-scheduler';
+export { defaultPolling, type PollingOptions } from './client/polling/polling-options';
 export type { RunOptions, StreamOptions } from './client/run-options';
 export { createStaticRegistry, type StaticRegistryTables } from './client/static-registry';
 export { newTaskUUID } from './client/task-uuid';

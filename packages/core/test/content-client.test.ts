@@ -1,7 +1,8 @@
-import { useEmulator } from '@runware/emulator/testing';
+import { rejectionOf, useEmulator } from '@runware/emulator/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ContentClient } from '../src/content/content-client';
 import { createContentClient } from '../src/content/create-content-client';
+import { createRunwareClient, isRunwareError } from '../src/index';
 
 const emulator = useEmulator({ beforeAll, afterAll });
 let content: ContentClient;
@@ -157,5 +158,35 @@ describe('content client: collections, capabilities, creators', () => {
       expect([...request.headers.keys()]).toEqual(['accept']);
       expect(request.url).not.toContain(emulator.apiKey);
     }
+  });
+});
+
+describe('client.content on a core client', () => {
+  const transport = {
+    name: 'unused',
+    capabilities: { streaming: false, push: false },
+    send: () => Promise.reject(new Error('no task is sent')),
+    close: async () => {},
+  } as never;
+
+  it('is the content client passed as `content`, configured from the client config', async () => {
+    const client = createRunwareClient({
+      config: { apiKey: 'core-content-key-123', contentBaseUrl: emulator.contentUrl },
+      transport,
+      content: createContentClient,
+    });
+    expect(await client.content.getModel('runware:101@1')).toMatchObject({ model: 'bfl-flux-1-dev' });
+    await client.close();
+  });
+
+  it('without `content`, rejects every call with invalidConfig naming the option', async () => {
+    const client = createRunwareClient({ config: { apiKey: 'core-content-key-123' }, transport });
+    const error = await rejectionOf(client.content.listModels(), isRunwareError);
+    expect(error).toMatchObject({ rawCode: 'invalidConfig', parameter: 'content' });
+    expect(error.message).toContain('createContentClient');
+    await expect(client.content.getModel('x')).rejects.toMatchObject({ parameter: 'content' });
+    // Not a thenable: awaiting it gives the object back instead of hanging.
+    expect(await Promise.resolve(client.content)).toBe(client.content);
+    await client.close();
   });
 });

@@ -1,4 +1,5 @@
 import {
+  createContentClient,
   createLogger,
   createRunwareClient,
   type LogCategory,
@@ -67,5 +68,6 @@ export async function createClient(options: ClientOptions = {}): Promise<Runware
     streamTransport: rest,
     registry: registry ?? createRegistry(shared),
     validator: validator ?? createLazyValidator(shared),
+    content: createContentClient,
   });
 }

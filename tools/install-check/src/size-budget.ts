@@ -3,4 +3,7 @@
  * `consumers/rest-only` (run with polling, a text stream, error mapping) bundled from the packed
  * tarballs of `@runware/core` and `@runware/transport-rest`. See README.md for what the bytes buy.
  */
-export const restOnlyGzipBudget = 21 * 1024;
+// 21 KB until the async engine v2 (per-task poll times, learned cadence, submit coalescing: about
+// 2.6 KB gzipped), which moving the content client out of the core client partly paid for (1.2 KB).
+// The edge-first work (issue 16) brings this down; until then it is an upper bound, not a target.
+export const restOnlyGzipBudget = 23 * 1024;

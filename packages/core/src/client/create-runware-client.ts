@@ -1,6 +1,6 @@
 import type { ResolvedConfig, RunwareConfig } from '../config/config-types';
 import { resolveConfig } from '../config/resolve-config';
-import { createContentClient } from '../content/create-content-client';
+import type { ContentClient, CreateContentClientOptions } from '../content/content-client';
 import { createRunwareError } from '../errors/create-runware-error';
 import { createLogger } from '../logger/create-logger';
 import { encodeMediaInputs } from '../media/encode-media-inputs';
@@ -9,11 +9,12 @@ import type { ResultItem } from '../spec/task';
 import type { TransportV1 } from '../spec/transport-v1';
 import type { ValidatorV1 } from '../spec/validator-v1';
 import type { RunwareClient } from './client-types';
-import { createPollScheduler, defaultPolling, type PollingOptions } from './poll-scheduler';
+import { createPollScheduler, defaultPolling, type PollingOptions } from './polling/poll-scheduler';
 import type { RunOptions } from './run-options';
-import { type RunContext, runTasks } from './run-tasks';
+import { type RunContext, runOne, runTasks } from './run-tasks';
 import { callSafely } from './safe-callback';
 import { startStream } from './start-stream';
+import { createSubmitCoalescer } from './submit-coalescer';
 
 export interface CreateRunwareClientOptions {
   /** User config (validated here) or an already resolved one. */
@@ -26,6 +27,12 @@ export interface CreateRunwareClientOptions {
   registry?: RegistryV1;
   /** Client-side validation, used when `validate` is on. */
   validator?: ValidatorV1;
+  /**
+   * Builds `client.content` (pass `createContentClient`). Left out, the catalog code stays out of
+   * the bundle and `client.content` calls reject with a RunwareError saying how to add it; the
+   * full SDK always passes it.
+   */
+  content?: (options: CreateContentClientOptions) => ContentClient;
   /** Polling cadence of async tasks (tests shorten it). */
   polling?: Partial<PollingOptions>;
 }
@@ -35,10 +42,24 @@ const asyncDispose: typeof Symbol.asyncDispose =
   (Symbol as { asyncDispose?: typeof Symbol.asyncDispose }).asyncDispose ??
   (Symbol.for('Symbol.asyncDispose') as typeof Symbol.asyncDispose);
 
-/** Builds a client from a config and a transport (plus an optional registry and validator). */
-/** The results of the one task of a single-task call. */
-const firstResults = ([items]: ResultItem[][]) => items ?? [];
+/** `client.content` of a client built without the content client: every call says how to add it. */
+function contentNotIncluded(): ContentClient {
+  const missing = () =>
+    Promise.reject(
+      createRunwareError(
+        'invalidConfig',
+        'client.content needs the content client: pass `content: createContentClient` (from @runware/core) to createRunwareClient, or use @runware/sdk.',
+        { parameter: 'content' },
+      ),
+    );
+  // Not thenable and no symbols, so `await`, logging and inspection see a plain object.
+  return new Proxy(
+    {},
+    { get: (_, key) => (key === 'then' || typeof key === 'symbol' ? undefined : missing) },
+  ) as ContentClient;
+}
 
+/** Builds a client from a config and a transport (plus an optional registry and validator). */
 export function createRunwareClient(options: CreateRunwareClientOptions): RunwareClient {
   const config = resolveConfig(options.config as RunwareConfig);
   const logger = createLogger({ debug: config.debug, logSink: config.logSink, secrets: [config.apiKey] });
@@ -61,33 +82,46 @@ export function createRunwareClient(options: CreateRunwareClientOptions): Runwar
     call,
     log: (category, message, data) => logger.log(category, message, data),
   });
+  const coalescer =
+    config.submitBatchWindow > 0
+      ? createSubmitCoalescer({
+          send: (tasks, sendOptions) => live().send(tasks, sendOptions),
+          windowMs: config.submitBatchWindow,
+        })
+      : undefined;
   const ctx: RunContext = {
     transport: live,
     registry,
     validator,
     scheduler,
+    coalescer,
     settings: { timeout: config.timeout, pollTimeout: config.pollTimeout, validate: config.validate },
     encodeMedia: (params) => encodeMediaInputs(params, config.dependencies?.files),
     call,
   };
 
   const utility = (taskType: string, params: Record<string, unknown>, runOptions: RunOptions = {}) =>
-    runTasks(ctx, [{ ...params, taskType }], runOptions, 'server-default').then(firstResults);
+    runOne(ctx, { ...params, taskType }, runOptions, 'server-default');
   const first = async (taskType: string, params: Record<string, unknown>, runOptions?: RunOptions) =>
     (await utility(taskType, params, runOptions))[0];
 
   // Stateless HTTP, so it keeps working after close(); it shares only fetch and the logger.
   const fetchImpl = config.dependencies?.fetch;
-  const content = createContentClient({
-    contentBaseUrl: config.contentBaseUrl,
-    ...(fetchImpl ? { fetch: fetchImpl } : {}),
-    timeoutMs: config.timeout,
-    log: (category, message, data) => logger.log(category, message, data),
-  });
+  const content = options.content
+    ? options.content({
+        contentBaseUrl: config.contentBaseUrl,
+        ...(fetchImpl ? { fetch: fetchImpl } : {}),
+        timeoutMs: config.timeout,
+        log: (category, message, data) => logger.log(category, message, data),
+      })
+    : contentNotIncluded();
 
   const close = async () => {
     if (closed) return;
     closed = true;
+    coalescer?.failQueued(
+      createRunwareError('disconnected', 'The client was closed before the task was sent.'),
+    );
     scheduler.close(createRunwareError('disconnected', 'The client was closed while the task was pending.'));
     await Promise.all([
       transport.close(),
@@ -99,7 +133,7 @@ export function createRunwareClient(options: CreateRunwareClientOptions): Runwar
     run(params: Record<string, unknown> | readonly Record<string, unknown>[], runOptions = {}) {
       if (Array.isArray(params)) return runTasks(ctx, params, runOptions);
       // No async frame per call: a pending task holds no more than its transport needs.
-      return runTasks(ctx, [params as Record<string, unknown>], runOptions).then(firstResults);
+      return runOne(ctx, params as Record<string, unknown>, runOptions);
     },
     runBatch: (params: readonly Record<string, unknown>[], runOptions = {}) =>
       runTasks(ctx, params, runOptions),
@@ -124,6 +158,9 @@ export function createRunwareClient(options: CreateRunwareClientOptions): Runwar
       await live().connect?.();
     },
     disconnect: async () => {
+      coalescer?.failQueued(
+        createRunwareError('disconnected', 'The client was disconnected before the task was sent.'),
+      );
       scheduler.failAll(
         createRunwareError('disconnected', 'The client was disconnected while the task was pending.'),
       );

@@ -16,10 +16,10 @@ export interface PendingTask {
   deadline: number;
   callbacks: ItemCallbacks;
   modelSlug?: string | undefined;
-  /** Item indexes already reported to onResult. */
-  reported: Set<number>;
+  /** Item indexes already reported to onResult (made on the first; most tasks wait with none). */
+  reported?: Set<number> | undefined;
   /** Last progress seen per item index. */
-  progress: Map<number, number>;
+  progress?: Map<number, number> | undefined;
   settle(outcome: { items: ResultItem[] } | { error: RunwareError }): void;
 }
 
@@ -40,11 +40,13 @@ export function applyState(
   items.forEach((item, index) => {
     const status = statusOf(item);
     if (status === 'processing' || status === 'pending') {
-      if (typeof item.progress === 'number' && pending.progress.get(index) !== item.progress) {
+      if (typeof item.progress === 'number' && pending.progress?.get(index) !== item.progress) {
+        pending.progress ??= new Map();
         pending.progress.set(index, item.progress);
         call(pending.callbacks.onProgress, item);
       }
-    } else if (!pending.reported.has(index)) {
+    } else if (!pending.reported?.has(index)) {
+      pending.reported ??= new Set();
       pending.reported.add(index);
       call(pending.callbacks.onResult, item);
     }

@@ -1,4 +1,4 @@
-import { describeValue, type Fail, isPlainObject } from './config-checks';
+import { expectValue, type Fail, isPlainObject } from './config-checks';
 import type { RunwareDependencies } from './config-types';
 import { didYouMean, suggestionSuffix } from './did-you-mean';
 
@@ -6,10 +6,14 @@ const dependencyKeys = ['fetch', 'WebSocket', 'files'] as const;
 
 /** Checks injected dependencies and returns a frozen copy holding only the ones given. */
 export function checkDependencies(value: unknown, fail: Fail): RunwareDependencies {
-  if (!isPlainObject(value)) {
-    return fail('dependencies', `dependencies must be an object, got ${describeValue(value)}.`);
-  }
-  for (const key of Object.keys(value)) {
+  const given = expectValue<Record<string, unknown>>(
+    'dependencies',
+    value,
+    isPlainObject(value),
+    'an object',
+    fail,
+  );
+  for (const key of Object.keys(given)) {
     if ((dependencyKeys as readonly string[]).includes(key)) continue;
     const suggestion = didYouMean(key, dependencyKeys, { ws: 'WebSocket', fs: 'files', fileAccess: 'files' });
     fail(
@@ -17,32 +21,31 @@ export function checkDependencies(value: unknown, fail: Fail): RunwareDependenci
       `Unknown dependency "${key}"; the known ones are fetch, WebSocket and files.${suggestionSuffix(suggestion)}`,
     );
   }
-  const out: RunwareDependencies = {};
-  const { fetch, WebSocket, files } = value;
-  if (fetch !== undefined) {
-    if (typeof fetch !== 'function') fail('dependencies.fetch', mustBeFunction('dependencies.fetch', fetch));
-    out.fetch = fetch as typeof globalThis.fetch;
-  }
-  if (WebSocket !== undefined) {
-    if (typeof WebSocket !== 'function') {
-      fail('dependencies.WebSocket', mustBeFunction('dependencies.WebSocket', WebSocket));
+  const out: Record<string, unknown> = {};
+  for (const key of dependencyKeys) {
+    const dependency = given[key];
+    if (dependency === undefined) continue;
+    const field = `dependencies.${key}`;
+    if (key !== 'files') {
+      out[key] = expectValue(field, dependency, typeof dependency === 'function', 'a function', fail);
+      continue;
     }
-    out.WebSocket = WebSocket as NonNullable<RunwareDependencies['WebSocket']>;
+    const access = expectValue<Record<string, unknown>>(
+      field,
+      dependency,
+      typeof dependency === 'object' && dependency !== null,
+      'an object',
+      fail,
+    );
+    for (const method of ['isFile', 'readFile'])
+      expectValue(
+        `${field}.${method}`,
+        access[method],
+        typeof access[method] === 'function',
+        'a function',
+        fail,
+      );
+    out[key] = access;
   }
-  if (files !== undefined) {
-    const access = files as { isFile?: unknown; readFile?: unknown } | null;
-    if (typeof access !== 'object' || access === null) {
-      fail('dependencies.files', `dependencies.files must be an object, got ${describeValue(files)}.`);
-    }
-    for (const method of ['isFile', 'readFile'] as const) {
-      const field = `dependencies.files.${method}`;
-      if (typeof access?.[method] !== 'function') fail(field, mustBeFunction(field, access?.[method]));
-    }
-    out.files = files as NonNullable<RunwareDependencies['files']>;
-  }
-  return Object.freeze(out);
-}
-
-function mustBeFunction(field: string, value: unknown): string {
-  return `${field} must be a function, got ${describeValue(value)}.`;
+  return Object.freeze(out) as RunwareDependencies;
 }

@@ -60,70 +60,72 @@ export function checkUrl(field: string, value: unknown, schemes: readonly string
   return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
 }
 
-/** A delay or timeout in milliseconds: finite, at most `maxTimerDelay`, positive unless `allowZero`. */
-export function checkDuration(field: string, value: unknown, allowZero: boolean, fail: Fail): number {
-  const ok =
-    typeof value === 'number' &&
-    Number.isFinite(value) &&
-    (allowZero ? value >= 0 : value > 0) &&
-    value <= maxTimerDelay;
-  if (!ok) {
-    const kind = allowZero ? 'a non-negative' : 'a positive';
-    return fail(
-      field,
-      `${field} must be ${kind} finite number of milliseconds (at most ${maxTimerDelay}), got ${describeValue(value)}.`,
-    );
-  }
-  return value;
+/**
+ * The one check behind every field: `value` when `ok`, else the config error
+ * "`field` must be `expected`, got `value`." (plus `hint`). Messages stay uniform and each field
+ * costs a test and a phrase, not a function.
+ */
+export function expectValue<T>(
+  field: string,
+  value: unknown,
+  ok: boolean,
+  expected: string,
+  fail: Fail,
+  hint = '',
+): T {
+  return ok ? (value as T) : fail(field, `${field} must be ${expected}, got ${describeValue(value)}.${hint}`);
 }
+
+const isCount = (value: unknown) => Number.isSafeInteger(value) && (value as number) >= 0;
+
+/** A delay or timeout in milliseconds: finite, at most `maxTimerDelay`, positive unless `allowZero`. */
+export const checkDuration = (field: string, value: unknown, allowZero: boolean, fail: Fail): number =>
+  expectValue(
+    field,
+    value,
+    typeof value === 'number' && (allowZero ? value >= 0 : value > 0) && value <= maxTimerDelay,
+    `${allowZero ? 'a non-negative' : 'a positive'} finite number of milliseconds (at most ${maxTimerDelay})`,
+    fail,
+  );
 
 /** A count: a non-negative integer, or `Infinity` when `allowInfinity`. */
-export function checkCount(field: string, value: unknown, allowInfinity: boolean, fail: Fail): number {
-  const ok =
-    typeof value === 'number' &&
-    ((Number.isSafeInteger(value) && value >= 0) || (allowInfinity && value === Number.POSITIVE_INFINITY));
-  if (!ok) {
-    const kind = allowInfinity ? 'a non-negative integer or Infinity' : 'a non-negative integer';
-    return fail(field, `${field} must be ${kind}, got ${describeValue(value)}.`);
-  }
-  return value;
-}
+export const checkCount = (field: string, value: unknown, allowInfinity: boolean, fail: Fail): number =>
+  expectValue(
+    field,
+    value,
+    isCount(value) || (allowInfinity && value === Number.POSITIVE_INFINITY),
+    `a non-negative integer${allowInfinity ? ' or Infinity' : ''}`,
+    fail,
+  );
 
-export function checkEnum<T extends string>(
+export const checkEnum = <T extends string>(
   field: string,
   value: unknown,
   allowed: readonly T[],
   aliases: Readonly<Record<string, T>>,
   fail: Fail,
-): T {
-  if (typeof value === 'string' && (allowed as readonly string[]).includes(value)) return value as T;
-  const suggestion = typeof value === 'string' ? didYouMean(value, allowed, aliases) : undefined;
-  const options = allowed.map((option) => `"${option}"`).join(' or ');
-  return fail(
+): T =>
+  expectValue(
     field,
-    `${field} must be ${options}, got ${describeValue(value)}.${suggestionSuffix(suggestion)}`,
+    value,
+    (allowed as readonly unknown[]).includes(value),
+    allowed.map((option) => `"${option}"`).join(' or '),
+    fail,
+    typeof value === 'string' ? suggestionSuffix(didYouMean(value, allowed, aliases)) : '',
   );
-}
 
-export function checkBoolean(field: string, value: unknown, fail: Fail): boolean {
-  if (typeof value !== 'boolean')
-    return fail(field, `${field} must be true or false, got ${describeValue(value)}.`);
-  return value;
-}
+export const checkBoolean = (field: string, value: unknown, fail: Fail): boolean =>
+  expectValue(field, value, typeof value === 'boolean', 'true or false', fail);
 
-export function checkFunction<T>(field: string, value: unknown, fail: Fail): T {
-  if (typeof value !== 'function')
-    return fail(field, `${field} must be a function, got ${describeValue(value)}.`);
-  return value as T;
-}
+export const checkFunction = <T>(field: string, value: unknown, fail: Fail): T =>
+  expectValue(field, value, typeof value === 'function', 'a function', fail);
 
 /** A User-Agent prefix goes into a header: printable ASCII only, so no header injection or fetch errors. */
-export function checkUserAgent(field: string, value: unknown, fail: Fail): string {
-  if (typeof value !== 'string' || value.trim() === '' || !/^[\x20-\x7e]+$/.test(value)) {
-    return fail(
-      field,
-      `${field} must be a non-empty string of printable ASCII characters (e.g. "my-app/1.2"), got ${describeValue(value)}.`,
-    );
-  }
-  return value.trim();
-}
+export const checkUserAgent = (field: string, value: unknown, fail: Fail): string =>
+  expectValue<string>(
+    field,
+    value,
+    typeof value === 'string' && value.trim() !== '' && /^[\x20-\x7e]+$/.test(value),
+    'a non-empty string of printable ASCII characters (e.g. "my-app/1.2")',
+    fail,
+  ).trim();

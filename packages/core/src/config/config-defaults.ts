@@ -10,6 +10,7 @@ export const defaultConfig: ConfigDefaults = Object.freeze({
   timeout: 1_200_000,
   pollTimeout: 1_200_000,
   authTimeout: 15_000,
+  submitBatchWindow: 2,
   maxRetries: 3,
   retryDelay: 1_000,
   retryStrategy: 'exponential',

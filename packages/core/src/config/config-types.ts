@@ -40,6 +40,15 @@ export interface RunwareConfig {
   pollTimeout?: number;
   /** Milliseconds for the WebSocket auth handshake. Default 15 000. */
   authTimeout?: number;
+  /**
+   * Milliseconds a `run()` waits for other `run()` calls before its task is sent, so that calls
+   * made together (e.g. `Promise.all` of 100 runs) go out as one request (one POST or one
+   * WebSocket frame) instead of one each. Errors stay per task: one invalid task fails only its
+   * own call. Only single async tasks are coalesced (not `runBatch`, sync delivery or `stream()`),
+   * and only with calls of the same `timeout`; up to 100 tasks per request. `0` sends each call at
+   * once. Default 2.
+   */
+  submitBatchWindow?: number;
   /** REST retries after the first attempt. Default 3. */
   maxRetries?: number;
   /** Base backoff in milliseconds. Default 1 000. */

@@ -38,6 +38,7 @@ describe('resolveConfig defaults and environment', () => {
       timeout: 1_200_000,
       pollTimeout: 1_200_000,
       authTimeout: 15_000,
+      submitBatchWindow: 2,
       maxRetries: 3,
       retryDelay: 1_000,
       retryStrategy: 'exponential',
@@ -88,6 +89,7 @@ describe('resolveConfig defaults and environment', () => {
         timeout: 5,
         pollTimeout: 10.5,
         authTimeout: 1,
+        submitBatchWindow: 5,
         maxRetries: 0,
         retryDelay: 0,
         retryStrategy: 'linear',
@@ -110,6 +112,7 @@ describe('resolveConfig defaults and environment', () => {
       timeout: 5,
       pollTimeout: 10.5,
       authTimeout: 1,
+      submitBatchWindow: 5,
       maxRetries: 0,
       retryDelay: 0,
       retryStrategy: 'linear',
@@ -202,6 +205,10 @@ describe('resolveConfig value checks', () => {
     ['authTimeout', null],
     ['retryDelay', -1],
     ['retryDelay', Number.POSITIVE_INFINITY],
+    ['submitBatchWindow', -1],
+    ['submitBatchWindow', Number.NaN],
+    ['submitBatchWindow', '2'],
+    ['submitBatchWindow', 2 ** 31],
     ['maxRetries', -1],
     ['maxRetries', 1.5],
     ['maxRetries', Number.POSITIVE_INFINITY],
@@ -234,6 +241,10 @@ describe('resolveConfig value checks', () => {
     expect(error).toMatchObject({ code: 'validation', rawCode: 'invalidConfig', parameter: field });
     expect(error.message).toContain(field);
     expectNoKey(error);
+  });
+
+  it('accepts a zero submitBatchWindow (coalescing off)', () => {
+    expect(resolveConfig({ apiKey: key, submitBatchWindow: 0 }, noEnv).submitBatchWindow).toBe(0);
   });
 
   it('accepts Infinity connections (no cap)', () => {
@@ -318,6 +329,9 @@ describe('resolveConfig unknown keys', () => {
     ['fetch', 'dependencies.fetch'],
     ['WebSocket', 'dependencies.WebSocket'],
     ['userAgentPrefix', 'userAgent'],
+    ['coalesceWindow', 'submitBatchWindow'],
+    ['batchWindow', 'submitBatchWindow'],
+    ['submitBatchWindowMs', 'submitBatchWindow'],
   ])('rejects %s and suggests %s', (typo, suggestion) => {
     const error = failure({ apiKey: key, [typo]: 1 });
     expect(error).toMatchObject({ code: 'validation', rawCode: 'invalidConfig', parameter: typo });

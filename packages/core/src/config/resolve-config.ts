@@ -13,6 +13,7 @@ import {
   checkUrl,
   checkUserAgent,
   describeValue,
+  expectValue,
   type Fail,
   isPlainObject,
 } from './config-checks';
@@ -51,6 +52,8 @@ const keyAliases: Readonly<Record<string, string>> = {
   requestTimeout: 'timeout',
   maxReconnects: 'maxReconnectAttempts',
   maxSockets: 'maxConnections',
+  batchWindow: 'submitBatchWindow',
+  coalesceWindow: 'submitBatchWindow',
   verbose: 'debug',
   logger: 'logSink',
   onLog: 'logSink',
@@ -87,44 +90,22 @@ export function resolveConfig(
   rejectUnknownKeys(input, fail);
 
   const apiKey = resolveApiKey(given, envKey, fail);
-  /** A defaulted field: its default when absent, else the checked value. */
-  const field = <K extends keyof ConfigDefaults>(
-    key: K,
-    check: (name: K, value: unknown, fail: Fail) => ConfigDefaults[K],
-  ): ConfigDefaults[K] => (input[key] === undefined ? defaultConfig[key] : check(key, input[key], fail));
   /** An optional field: absent stays absent. */
   const optional = <T>(key: keyof RunwareConfig, check: (value: unknown) => T): T | undefined =>
     input[key] === undefined ? undefined : check(input[key]);
 
-  const resolved = {
-    apiKey,
-    transportType: field('transportType', (name, value) =>
-      checkEnum<TransportType>(name, value, ['websocket', 'rest'], transportAliases, fail),
-    ),
-    httpBaseUrl: field('httpBaseUrl', httpUrl),
-    wsBaseUrl: field('wsBaseUrl', (name, value) => checkUrl(name, value, ['wss', 'ws'], fail)),
-    schemasBaseUrl: field('schemasBaseUrl', httpUrl),
-    contentBaseUrl: field('contentBaseUrl', httpUrl),
-    timeout: field('timeout', positiveDuration),
-    pollTimeout: field('pollTimeout', positiveDuration),
-    authTimeout: field('authTimeout', positiveDuration),
-    maxRetries: field('maxRetries', (name, value) => checkCount(name, value, false, fail)),
-    // Zero is a valid base delay (retry at once), unlike a zero timeout.
-    retryDelay: field('retryDelay', (name, value) => checkDuration(name, value, true, fail)),
-    retryStrategy: field('retryStrategy', (name, value) =>
-      checkEnum<RetryStrategy>(name, value, ['exponential', 'linear'], {}, fail),
-    ),
-    maxReconnectAttempts: field('maxReconnectAttempts', (name, value) => checkCount(name, value, true, fail)),
-    maxConnections: field('maxConnections', (name, value) => checkConnectionLimit(name, value, fail)),
-    debug: field('debug', (name, value) => checkBoolean(name, value, fail)),
-    validate: field('validate', (name, value) => checkBoolean(name, value, fail)),
-  };
+  // Each defaulted field: its default when absent, else its checked value (table order = check order).
+  const resolved = { apiKey } as Record<string, unknown>;
+  for (const key of Object.keys(fieldChecks) as (keyof ConfigDefaults)[]) {
+    const value = input[key];
+    resolved[key] = value === undefined ? defaultConfig[key] : fieldChecks[key](key, value, fail);
+  }
   const dependencies = optional('dependencies', (value) => checkDependencies(value, fail));
   const logSink = optional('logSink', (value) => checkFunction<LogSink>('logSink', value, fail));
   const userAgent = optional('userAgent', (value) => checkUserAgent('userAgent', value, fail));
   // Absent optional fields stay absent rather than present-and-undefined.
   return Object.freeze({
-    ...resolved,
+    ...(resolved as Omit<ResolvedConfig, 'dependencies' | 'logSink' | 'userAgent'>),
     ...(dependencies === undefined ? {} : { dependencies }),
     ...(logSink === undefined ? {} : { logSink }),
     ...(userAgent === undefined ? {} : { userAgent }),
@@ -133,18 +114,42 @@ export function resolveConfig(
 
 const transportAliases = { ws: 'websocket', wss: 'websocket', http: 'rest', https: 'rest' } as const;
 
-const httpUrl = (name: string, value: unknown, fail: Fail) => checkUrl(name, value, ['https', 'http'], fail);
+type FieldCheck = (name: string, value: unknown, fail: Fail) => unknown;
 
-const positiveDuration = (name: string, value: unknown, fail: Fail) =>
-  checkDuration(name, value, false, fail);
+const httpUrl: FieldCheck = (name, value, fail) => checkUrl(name, value, ['https', 'http'], fail);
+const positiveDuration: FieldCheck = (name, value, fail) => checkDuration(name, value, false, fail);
+// Zero is valid for a delay (retry at once; no coalescing window), unlike for a timeout.
+const duration: FieldCheck = (name, value, fail) => checkDuration(name, value, true, fail);
 
-/** A positive integer or Infinity: zero connections would never send anything. */
-const checkConnectionLimit = (name: string, value: unknown, fail: Fail): number =>
-  typeof value === 'number' &&
-  value >= 1 &&
-  (Number.isSafeInteger(value) || value === Number.POSITIVE_INFINITY)
-    ? value
-    : fail(name, `${name} must be a positive integer or Infinity, got ${describeValue(value)}.`);
+/** How each defaulted field is checked; one entry per field of `defaultConfig`. */
+const fieldChecks: Record<keyof ConfigDefaults, FieldCheck> = {
+  transportType: (name, value, fail) =>
+    checkEnum<TransportType>(name, value, ['websocket', 'rest'], transportAliases, fail),
+  httpBaseUrl: httpUrl,
+  wsBaseUrl: (name, value, fail) => checkUrl(name, value, ['wss', 'ws'], fail),
+  schemasBaseUrl: httpUrl,
+  contentBaseUrl: httpUrl,
+  timeout: positiveDuration,
+  pollTimeout: positiveDuration,
+  authTimeout: positiveDuration,
+  submitBatchWindow: duration,
+  maxRetries: (name, value, fail) => checkCount(name, value, false, fail),
+  retryDelay: duration,
+  retryStrategy: (name, value, fail) =>
+    checkEnum<RetryStrategy>(name, value, ['exponential', 'linear'], {}, fail),
+  maxReconnectAttempts: (name, value, fail) => checkCount(name, value, true, fail),
+  // Zero connections would never send anything.
+  maxConnections: (name, value, fail) =>
+    expectValue(
+      name,
+      value,
+      value === Number.POSITIVE_INFINITY || (Number.isSafeInteger(value) && (value as number) >= 1),
+      'a positive integer or Infinity',
+      fail,
+    ),
+  debug: (name, value, fail) => checkBoolean(name, value, fail),
+  validate: (name, value, fail) => checkBoolean(name, value, fail),
+};
 
 function rejectUnknownKeys(input: Record<string, unknown>, fail: Fail): void {
   const unknown = Object.keys(input).filter((key) => !knownKeys.includes(key));
