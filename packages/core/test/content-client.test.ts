@@ -104,6 +104,19 @@ describe('content client: models', () => {
     expect(seen.length).toBe(before);
   });
 
+  it('refuses a non-string id and filters that are not a known object, before any request', async () => {
+    const before = seen.length;
+    const badId = await rejectionOf(content.getModel(undefined as never), isRunwareError);
+    expect(badId).toMatchObject({ code: 'validation', parameter: 'id' });
+    const badFilters = await rejectionOf(content.listModels('flux' as never), isRunwareError);
+    expect(badFilters).toMatchObject({ code: 'validation', parameter: 'params' });
+    expect(badFilters.message).toContain("{ search: 'flux' }");
+    const typo = await rejectionOf(content.listModels({ q: 'flux' } as never), isRunwareError);
+    expect(typo).toMatchObject({ parameter: 'q' });
+    expect(typo.message).toContain('Did you mean "search"?');
+    expect(seen.length).toBe(before);
+  });
+
   it('gets examples (optionally by capability), pricing and guides; null / [] when unknown', async () => {
     const examples = await content.getModelExamples('bfl-flux-1-kontext-dev');
     expect(examples.map((e) => e.capability)).toEqual(['io:text-to-image', 'io:image-to-image']);

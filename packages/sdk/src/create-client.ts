@@ -33,6 +33,8 @@ export interface ClientOptions extends RunwareConfig {
  * to RUNWARE_API_KEY.
  */
 export async function createClient(options: ClientOptions = {}): Promise<RunwareClient> {
+  // Anything but an options object is the config check's to refuse, with its message.
+  if (typeof options !== 'object' || options === null || Array.isArray(options)) resolveConfig(options);
   const { transport: custom, registry, validator, ...userConfig } = options;
   const files = userConfig.dependencies?.files ?? (await nodeFileAccess());
   const config = resolveConfig({

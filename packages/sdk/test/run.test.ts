@@ -216,13 +216,14 @@ describe('media inputs', () => {
 });
 
 describe('client lifecycle, config and logs', () => {
-  it('close() rejects pending calls with code connection, and works with await using', async () => {
+  it('close() rejects pending calls with code connection, later calls with clientClosed, and works with await using', async () => {
     const client = await h.clientWith({});
     const pending = failure(client.run(image({ model: 'google:3@3' })));
     await new Promise((r) => setTimeout(r, 50));
     await client.close();
     expect((await pending).code).toBe('connection');
-    expect((await failure(client.run(image()))).code).toBe('connection');
+    // A call after close() is a usage error: retrying on this client cannot help.
+    expect(await failure(client.run(image()))).toMatchObject({ code: 'validation', rawCode: 'clientClosed' });
     {
       await using scoped = await h.clientWith({});
       await scoped.run(image({ deliveryMethod: 'sync' }));

@@ -7,13 +7,14 @@ import {
 } from '@runware/core';
 import {
   abortedError,
+  type CloseNotifier,
   contextOf,
   createCloseNotifier,
   createSafeLog,
   type FetchLike,
 } from '@runware/core/transport-kit';
 import { sendBatch } from './dispatch/send-batch';
-import { createFetchResolver, type ResolvedFetch } from './http/fetch-resolver';
+import { createFetchResolver, type FetchResolver } from './http/fetch-resolver';
 import type { RequestContext } from './http/request-context';
 import { createRequestSlots } from './http/request-slots';
 import { closedTransportError } from './http/rest-errors';
@@ -39,23 +40,36 @@ export function createRestTransport(options: RestTransportOptions): TransportV1 
   const log = createSafeLog<LogCategory>(resolved.log, secrets);
   resolved.warnDeprecated(log);
   const origin = originOf(resolved.httpBaseUrl);
-  const fetchResolver = createFetchResolver(resolved.fetch, log, undefined, resolved.maxConnections);
   // Every fetch (undici's, the global one, an injected one) waits for one of `maxConnections` slots.
   const slots = createRequestSlots(resolved.maxConnections);
-  // Not an AbortController: each request in flight subscribes to it (see the kit's close-signal).
-  const closing = createCloseNotifier();
 
-  /** The fetch to use, or the error that ends the call before any request. */
+  /**
+   * What `close()` ends: the close notifier requests in flight watch (not an AbortController: each
+   * request subscribes, see the kit's close-signal) and the fetch with its pooled sockets. REST is
+   * stateless, so a send after `close()` starts a new generation instead of failing.
+   */
+  interface Generation {
+    closing: CloseNotifier;
+    fetchResolver: FetchResolver;
+  }
+  const newGeneration = (): Generation => ({
+    closing: createCloseNotifier(),
+    fetchResolver: createFetchResolver(resolved.fetch, log, undefined, resolved.maxConnections),
+  });
+  let generation = newGeneration();
+  const current = (): Generation => {
+    if (generation.closing.closed) generation = newGeneration();
+    return generation;
+  };
+
+  /** The fetch to use and the close it answers to, or the error that ends the call before any request. */
   async function ready(
     tasks: readonly TaskPayload[],
     signal: AbortSignal | undefined,
-  ): Promise<ResolvedFetch> {
+  ): Promise<{ fetch: FetchLike; closing: CloseNotifier }> {
     const context = contextOf(tasks);
-    const check = () => {
-      if (signal?.aborted) throw abortedError(context, signal.reason);
-      if (closing.closed) throw closedTransportError(context);
-    };
-    check();
+    if (signal?.aborted) throw abortedError(context, signal.reason);
+    const { closing, fetchResolver } = current();
     const resolvedFetch = await fetchResolver.get();
     if (!resolvedFetch) {
       throw createRunwareError(
@@ -64,11 +78,13 @@ export function createRestTransport(options: RestTransportOptions): TransportV1 
         context,
       );
     }
-    check();
-    return resolvedFetch;
+    if (signal?.aborted) throw abortedError(context, signal.reason);
+    // A close() while the fetch was being chosen ends this call, like one in flight.
+    if (closing.closed) throw closedTransportError(context);
+    return { fetch: resolvedFetch.fetch, closing };
   }
 
-  const contextWith = (fetch: FetchLike): RequestContext => ({
+  const contextWith = ({ fetch, closing }: { fetch: FetchLike; closing: CloseNotifier }): RequestContext => ({
     options: resolved,
     fetch,
     slots,
@@ -84,21 +100,21 @@ export function createRestTransport(options: RestTransportOptions): TransportV1 
     capabilities: { streaming: true, push: false, resume: false },
 
     async send(tasks: readonly TaskPayload[], sendOptions: SendOptionsV1 = {}): Promise<TransportResultV1> {
-      const { fetch } = await ready(tasks, sendOptions.signal);
-      return sendBatch(contextWith(fetch), tasks, sendOptions);
+      return sendBatch(contextWith(await ready(tasks, sendOptions.signal)), tasks, sendOptions);
     },
 
     async stream(task: TaskPayload, sendOptions: SendOptionsV1 = {}): Promise<ReadableStream<Uint8Array>> {
-      const { fetch } = await ready([task], sendOptions.signal);
-      return sseRequest(contextWith(fetch), task, sendOptions);
+      return sseRequest(contextWith(await ready([task], sendOptions.signal)), task, sendOptions);
     },
 
     /** Nothing to open for request/response; loads the fetch (undici on Node) ahead of time. */
     async connect(): Promise<void> {
-      await fetchResolver.get();
+      await current().fetchResolver.get();
     },
 
+    /** Ends the requests in flight and releases the pooled sockets; the next call starts afresh. */
     async close(): Promise<void> {
+      const { closing, fetchResolver } = generation;
       if (closing.closed) return;
       closing.close();
       const resolvedFetch = await fetchResolver.settled();

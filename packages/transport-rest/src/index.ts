@@ -6,6 +6,7 @@
 export { createRestTransport } from './create-rest-transport';
 export type { FetchSource } from './http/fetch-resolver';
 export {
+  defaultMaxResponseSize,
   defaultMaxRetryDelay,
   type LogCategory,
   type RestLogger,

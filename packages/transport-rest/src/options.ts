@@ -58,6 +58,13 @@ export interface RestTransportOptions
    * Agent also holds at most this many sockets.
    */
   maxConnections?: number;
+  /**
+   * Largest answer body read, in bytes: a positive integer, or `Infinity` for no cap. Default
+   * 134 217 728 (128 MiB). Counted while reading, so an endless body fails with raw code
+   * `responseTooLarge` after about this many bytes instead of filling memory; an SSE stream
+   * counts as one body.
+   */
+  maxResponseSize?: number;
   log?: RestLogger;
   /** Jitter source in [0, 1); injectable so tests can pin the delays. */
   random?: () => number;
@@ -65,6 +72,9 @@ export interface RestTransportOptions
 
 /** The default of {@link RestTransportOptions.maxRetryDelay}, in ms. */
 export const defaultMaxRetryDelay = 30_000;
+
+/** The default of {@link RestTransportOptions.maxResponseSize}: 128 MiB. */
+export const defaultMaxResponseSize = 134_217_728;
 
 export interface ResolvedOptions {
   apiKey: string;
@@ -77,6 +87,7 @@ export interface ResolvedOptions {
   maxRetryDelay: number;
   userAgent: string | undefined;
   maxConnections: number;
+  maxResponseSize: number;
   log: RestLogger | undefined;
   random: () => number;
   /** Logs one warning per deprecated option name the caller used. */
@@ -119,6 +130,7 @@ export function resolveOptions(options: RestTransportOptions): ResolvedOptions {
     }),
     userAgent: userAgent === '' ? undefined : userAgent,
     maxConnections: readMaxConnections(read),
+    maxResponseSize: readMaxResponseSize(read),
     log: read.fn<RestLogger>('log'),
     random: read.fn<() => number>('random') ?? Math.random,
     warnDeprecated: read.warnDeprecated,
@@ -131,5 +143,14 @@ function readMaxConnections(read: OptionReader): number {
   if (limit > 0) return limit;
   throw createRunwareError('invalidConfig', `${owner}: maxConnections must be at least 1.`, {
     parameter: 'maxConnections',
+  });
+}
+
+/** A positive integer or Infinity: a zero-byte cap would refuse every answer. */
+function readMaxResponseSize(read: OptionReader): number {
+  const limit = read.count('maxResponseSize', defaultMaxResponseSize, { allowInfinity: true });
+  if (limit > 0) return limit;
+  throw createRunwareError('invalidConfig', `${owner}: maxResponseSize must be at least 1.`, {
+    parameter: 'maxResponseSize',
   });
 }

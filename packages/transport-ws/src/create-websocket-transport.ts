@@ -12,9 +12,11 @@ import { createRecovery } from './dispatch/recover-in-flight';
 import { createRequestTable, type OpenRequest, type RequestCallbacks } from './dispatch/request-table';
 import { routeFrame } from './dispatch/route-frame';
 import type { RoutingHooks } from './dispatch/route-submit';
+import { serializeTasks } from './dispatch/serialize-tasks';
 import { type WriteFrame, writePending } from './dispatch/write-pending';
 import { resolveOptions, type WebSocketTransportOptions } from './options';
 import { createConnectionManager } from './socket/connection-manager';
+import { responseTooLargeError } from './socket/socket-errors';
 
 // setTimeout stores delays as a signed 32-bit int; a larger one would fire at once.
 const maxTimerMs = 2_147_483_647;
@@ -77,6 +79,9 @@ export function createWebSocketTransport(input: WebSocketTransportOptions): WebS
   const options = resolveOptions(input);
   const { log } = options;
 
+  /** Each submitted task's JSON, made (and checked) once by send(): what is written is what was checked. */
+  const serialized = new WeakMap<TaskPayload, string>();
+
   const write: WriteFrame = (tasks) => {
     const connection = manager.current();
     if (!connection || tasks.length === 0) return false;
@@ -85,7 +90,9 @@ export function createWebSocketTransport(input: WebSocketTransportOptions): WebS
         taskTypes: [...new Set(tasks.map((t) => t.taskType))],
       });
     }
-    return connection.send(JSON.stringify(tasks));
+    // Polls and probes are made here and cannot fail to serialize; submits were checked by send().
+    const texts = tasks.map((task) => serialized.get(task) ?? JSON.stringify(task));
+    return connection.send(`[${texts.join(',')}]`);
   };
 
   const flush = () => {
@@ -102,7 +109,7 @@ export function createWebSocketTransport(input: WebSocketTransportOptions): WebS
     log,
   });
 
-  const recovery = createRecovery({ graceMs: options.replayGrace, table, write, log });
+  const recovery = createRecovery({ graceMs: options.replayGrace, table, write, flush: () => flush(), log });
 
   const hooks: RoutingHooks = {
     resend(entry) {
@@ -119,6 +126,9 @@ export function createWebSocketTransport(input: WebSocketTransportOptions): WebS
     onReady(reconnected) {
       flush();
       if (reconnected) recovery.afterReconnect();
+    },
+    onOversized() {
+      table.failWritten(responseTooLargeError(options.maxResponseSize));
     },
     onDrop() {
       recovery.stop();
@@ -154,6 +164,9 @@ export function createWebSocketTransport(input: WebSocketTransportOptions): WebS
     new Promise<TransportResultV1>((resolve, reject) => {
       const { signal } = sendOptions;
       if (signal?.aborted) return reject(abortedError(contextOf(tasks), signal.reason));
+      const texts = serializeTasks(tasks);
+      if (!Array.isArray(texts)) return reject(texts);
+      for (const [index, task] of tasks.entries()) serialized.set(task, texts[index] as string);
       // A shared deadline and a listener, not combineSignals: an AbortController (or a timer) per
       // send is a measurable share of the cost of thousands of concurrent sends.
       const timeoutMs = sendOptions.timeoutMs ?? options.timeout;

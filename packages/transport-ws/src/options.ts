@@ -69,6 +69,12 @@ export interface WebSocketTransportOptions {
   replayGraceMs?: number;
   /** Jitter source in [0, 1) of the reconnect backoff (tests). Default `Math.random`. */
   random?: () => number;
+  /**
+   * Largest inbound frame accepted, bytes (`maxPayload` of `ws`; checked per message on other
+   * WebSockets). A larger one fails the requests waiting on the socket (`responseTooLarge`).
+   * Default 134 217 728 (128 MiB); `Infinity` for no limit.
+   */
+  maxResponseSize?: number;
   /** Headers of the Node upgrade request (only when the transport loads `ws` itself). */
   headers?: Record<string, string>;
   /** Debug log; messages and data never carry the API key (it becomes `***`). */
@@ -91,6 +97,7 @@ export interface ResolvedOptions {
   maxReconnectDelay: number;
   replayGrace: number;
   random: (() => number) | undefined;
+  maxResponseSize: number;
   headers: Record<string, string> | undefined;
   /** The caller's logger behind the key redaction; a no-op without one. */
   log: WebSocketLogger;
@@ -99,6 +106,9 @@ export interface ResolvedOptions {
 }
 
 const owner = 'createWebSocketTransport';
+
+/** 128 MiB: far above any real answer (base64 outputs included), low enough to bound memory. */
+export const defaultMaxResponseSize = 134_217_728;
 
 /**
  * Checks the options with the config's rules and reads the deprecated names (one `warn` log line
@@ -129,10 +139,20 @@ export function resolveOptions(input: WebSocketTransportOptions): ResolvedOption
     maxReconnectDelay: read.duration('maxReconnectDelay', 30_000, { alias: 'maxReconnectDelayMs' }),
     replayGrace: read.duration('replayGrace', 250, { alias: 'replayGraceMs', allowZero: true }),
     random: read.fn<() => number>('random'),
+    maxResponseSize: read.count('maxResponseSize', defaultMaxResponseSize, { allowInfinity: true }),
     headers: readHeaders(read.value('headers')),
     log,
     logging: logger !== undefined,
   };
+  // ws reads a maxPayload of 0 as "no limit": refuse it rather than mean the opposite of what it says.
+  if (resolved.maxResponseSize === 0)
+    throw createRunwareError(
+      'invalidConfig',
+      `${owner}: maxResponseSize must be positive (Infinity for no limit).`,
+      {
+        parameter: 'maxResponseSize',
+      },
+    );
   read.warnDeprecated(log);
   return resolved;
 }

@@ -2,12 +2,14 @@ import type { ResolvedConfig, RunwareConfig } from '../config/config-types';
 import { resolveConfig } from '../config/resolve-config';
 import type { ContentClient, CreateContentClientOptions } from '../content/content-client';
 import { createRunwareError } from '../errors/create-runware-error';
+import { toPublicError } from '../errors/public-error';
 import { createLogger } from '../logger/create-logger';
 import { encodeMediaInputs } from '../media/encode-media-inputs';
 import type { RegistryV1 } from '../spec/registry-v1';
 import type { ResultItem } from '../spec/task';
 import type { TransportV1 } from '../spec/transport-v1';
 import type { ValidatorV1 } from '../spec/validator-v1';
+import { checkParams, checkRunOptions, checkStreamOptions, checkTaskList } from './check-arguments';
 import type { RunwareClient } from './client-types';
 import { createPollScheduler, defaultPolling, type PollingOptions } from './polling/poll-scheduler';
 import type { RunOptions } from './run-options';
@@ -67,9 +69,24 @@ export function createRunwareClient(options: CreateRunwareClientOptions): Runwar
   const streamTransport = options.streamTransport ?? transport;
   let closed = false;
 
+  const closedError = () =>
+    createRunwareError('clientClosed', 'This client was closed; create a new client to run more tasks.');
   const live = () => {
-    if (closed) throw createRunwareError('disconnected', 'This client was closed.');
+    if (closed) throw closedError();
     return transport;
+  };
+  const secrets = [config.apiKey];
+  /**
+   * Every public call: arguments are checked before anything is sent (a throw becomes the
+   * rejection), and whatever it rejects with leaves as a RunwareError holding no credential.
+   */
+  const guard = <T>(work: () => Promise<T>): Promise<T> => {
+    const fail = (error: unknown) => Promise.reject(toPublicError(error, secrets));
+    try {
+      return work().catch(fail);
+    } catch (error) {
+      return fail(error);
+    }
   };
   const call = (fn: ((item: ResultItem) => unknown) | undefined, item: ResultItem) =>
     callSafely(fn, item, (error) =>
@@ -100,8 +117,11 @@ export function createRunwareClient(options: CreateRunwareClientOptions): Runwar
     call,
   };
 
-  const utility = (taskType: string, params: Record<string, unknown>, runOptions: RunOptions = {}) =>
-    runOne(ctx, { ...params, taskType }, runOptions, 'server-default');
+  const utility = (taskType: string, params: Record<string, unknown>, runOptions?: RunOptions) =>
+    guard(() => {
+      const options = checkRunOptions(runOptions);
+      return runOne(ctx, { ...checkParams(params), taskType }, options, 'server-default');
+    });
   const first = async (taskType: string, params: Record<string, unknown>, runOptions?: RunOptions) =>
     (await utility(taskType, params, runOptions))[0];
 
@@ -115,6 +135,14 @@ export function createRunwareClient(options: CreateRunwareClientOptions): Runwar
         log: (category, message, data) => logger.log(category, message, data),
       })
     : contentNotIncluded();
+
+  const streamContext = {
+    streamTransport: () => streamTransport,
+    registry,
+    validator,
+    validate: config.validate,
+    streamIdleTimeout: config.streamIdleTimeout,
+  };
 
   const close = async () => {
     if (closed) return;
@@ -130,21 +158,31 @@ export function createRunwareClient(options: CreateRunwareClientOptions): Runwar
   };
 
   const client = {
-    run(params: Record<string, unknown> | readonly Record<string, unknown>[], runOptions = {}) {
-      if (Array.isArray(params)) return runTasks(ctx, params, runOptions);
-      // No async frame per call: a pending task holds no more than its transport needs.
-      return runOne(ctx, params as Record<string, unknown>, runOptions);
-    },
-    runBatch: (params: readonly Record<string, unknown>[], runOptions = {}) =>
-      runTasks(ctx, params, runOptions),
-    stream: (params: Record<string, unknown>, streamOptions = {}) => {
-      if (closed) return Promise.reject(createRunwareError('disconnected', 'This client was closed.'));
-      return startStream(
-        { streamTransport: () => streamTransport, registry, validator, validate: config.validate },
-        params,
-        streamOptions,
-      );
-    },
+    run: (params: unknown, runOptions?: unknown) =>
+      guard<unknown>(() => {
+        const options = checkRunOptions(runOptions);
+        const tasks = checkTaskList(params);
+        // No async frame per call: a pending task holds no more than its transport needs.
+        return Array.isArray(params)
+          ? runTasks(ctx, tasks, options)
+          : runOne(ctx, tasks[0] as never, options);
+      }),
+    runBatch: (params: unknown, runOptions?: unknown) =>
+      guard(() => {
+        const options = checkRunOptions(runOptions);
+        return runTasks(
+          ctx,
+          Array.isArray(params) ? checkTaskList(params) : checkTaskList([params]),
+          options,
+        );
+      }),
+    stream: (params: unknown, streamOptions?: unknown) =>
+      guard(() => {
+        const options = checkStreamOptions(streamOptions);
+        const checked = checkParams(params);
+        if (closed) throw closedError();
+        return startStream(streamContext, checked, options);
+      }),
     modelSearch: (params: Record<string, unknown>, o?: RunOptions) => first('modelSearch', params, o),
     modelUpload: (params: Record<string, unknown>, o?: RunOptions) => utility('modelUpload', params, o),
     imageUpload: (params: Record<string, unknown>, o?: RunOptions) => first('imageUpload', params, o),
@@ -154,9 +192,10 @@ export function createRunwareClient(options: CreateRunwareClientOptions): Runwar
     getTaskDetails: (params: Record<string, unknown>, o?: RunOptions) => first('getTaskDetails', params, o),
     getResponse: (params: Record<string, unknown>, o?: RunOptions) => utility('getResponse', params, o),
     content,
-    connect: async () => {
-      await live().connect?.();
-    },
+    connect: () =>
+      guard(async () => {
+        await live().connect?.();
+      }),
     disconnect: async () => {
       coalescer?.failQueued(
         createRunwareError('disconnected', 'The client was disconnected before the task was sent.'),
@@ -166,9 +205,10 @@ export function createRunwareClient(options: CreateRunwareClientOptions): Runwar
       );
       await transport.close();
     },
-    refreshRegistry: async () => {
-      await registry?.refresh();
-    },
+    refreshRegistry: () =>
+      guard(async () => {
+        await registry?.refresh();
+      }),
     close,
     [asyncDispose]: close,
   };

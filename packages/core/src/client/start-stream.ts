@@ -5,13 +5,23 @@ import type { ValidatorV1 } from '../spec/validator-v1';
 import { abortedError, contextOf } from '../transport-kit/transport-errors';
 import { prepareTask } from './prepare-task';
 import type { StreamOptions } from './run-options';
-import { createTextStream, type TextStream } from './text-stream';
+import { createTextStream, defaultStreamIdleTimeoutMs, type TextStream } from './text-stream';
 
 export interface StreamContext {
   streamTransport: () => TransportV1;
   registry: RegistryV1 | undefined;
   validator: ValidatorV1 | undefined;
   validate: boolean;
+  /** config.streamIdleTimeout: ms without a data event before a stream fails. Default 120 000. */
+  streamIdleTimeout?: number | undefined;
+}
+
+/** The idle timeout of one stream: the call's, else the client's, else the default. */
+function idleTimeoutOf(ctx: StreamContext, options: StreamOptions): number {
+  const perCall = (options as { streamIdleTimeout?: unknown }).streamIdleTimeout;
+  for (const value of [perCall, ctx.streamIdleTimeout])
+    if (typeof value === 'number' && value > 0) return value;
+  return defaultStreamIdleTimeoutMs;
 }
 
 /** `stream()`: one textInference task with deliveryMethod stream, read as Server-Sent Events. */
@@ -57,5 +67,5 @@ export async function startStream(
     );
   }
   const body = await transport.stream(payload, { signal: options.signal, timeoutMs: options.timeout });
-  return createTextStream(body, payload, options.signal);
+  return createTextStream(body, payload, options.signal, { idleTimeoutMs: idleTimeoutOf(ctx, options) });
 }

@@ -16,6 +16,8 @@ export const defaultConfig: ConfigDefaults = Object.freeze({
   retryStrategy: 'exponential',
   maxReconnectAttempts: Number.POSITIVE_INFINITY,
   maxConnections: 64,
+  maxResponseSize: 134_217_728,
+  streamIdleTimeout: 120_000,
   debug: false,
   validate: false,
 });

@@ -62,6 +62,17 @@ export interface RunwareConfig {
    * its turn. A positive integer, or `Infinity` for no cap. Default 64.
    */
   maxConnections?: number;
+  /**
+   * Bytes of one answer (an HTTP body, a WebSocket frame) at most, counted while reading: a larger
+   * or endless answer fails with raw code `responseTooLarge` instead of filling memory. A positive
+   * integer or `Infinity`. Default 134 217 728 (128 MiB: a batch of large base64 results fits).
+   */
+  maxResponseSize?: number;
+  /**
+   * Milliseconds a `stream()` may go without an event (keep-alive comments do not count) before it
+   * fails with code `timeout`. Default 120 000.
+   */
+  streamIdleTimeout?: number;
   /** Structured debug logs. Default false. */
   debug?: boolean;
   /** Client-side schema validation. Default false. */

@@ -52,6 +52,9 @@ const keyAliases: Readonly<Record<string, string>> = {
   requestTimeout: 'timeout',
   maxReconnects: 'maxReconnectAttempts',
   maxSockets: 'maxConnections',
+  maxPayload: 'maxResponseSize',
+  maxBodySize: 'maxResponseSize',
+  idleTimeout: 'streamIdleTimeout',
   batchWindow: 'submitBatchWindow',
   coalesceWindow: 'submitBatchWindow',
   verbose: 'debug',
@@ -121,6 +124,15 @@ const positiveDuration: FieldCheck = (name, value, fail) => checkDuration(name, 
 // Zero is valid for a delay (retry at once; no coalescing window), unlike for a timeout.
 const duration: FieldCheck = (name, value, fail) => checkDuration(name, value, true, fail);
 
+const positiveCount: FieldCheck = (name, value, fail) =>
+  expectValue(
+    name,
+    value,
+    value === Number.POSITIVE_INFINITY || (Number.isSafeInteger(value) && (value as number) >= 1),
+    'a positive integer or Infinity',
+    fail,
+  );
+
 /** How each defaulted field is checked; one entry per field of `defaultConfig`. */
 const fieldChecks: Record<keyof ConfigDefaults, FieldCheck> = {
   transportType: (name, value, fail) =>
@@ -138,15 +150,10 @@ const fieldChecks: Record<keyof ConfigDefaults, FieldCheck> = {
   retryStrategy: (name, value, fail) =>
     checkEnum<RetryStrategy>(name, value, ['exponential', 'linear'], {}, fail),
   maxReconnectAttempts: (name, value, fail) => checkCount(name, value, true, fail),
-  // Zero connections would never send anything.
-  maxConnections: (name, value, fail) =>
-    expectValue(
-      name,
-      value,
-      value === Number.POSITIVE_INFINITY || (Number.isSafeInteger(value) && (value as number) >= 1),
-      'a positive integer or Infinity',
-      fail,
-    ),
+  // Zero connections would never send anything; a zero-byte answer limit would refuse every answer.
+  maxConnections: positiveCount,
+  maxResponseSize: positiveCount,
+  streamIdleTimeout: positiveDuration,
   debug: (name, value, fail) => checkBoolean(name, value, fail),
   validate: (name, value, fail) => checkBoolean(name, value, fail),
 };

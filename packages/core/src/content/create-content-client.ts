@@ -1,3 +1,5 @@
+import { describeValue, isPlainObject } from '../config/config-checks';
+import { didYouMean, suggestionSuffix } from '../config/did-you-mean';
 import { createRunwareError } from '../errors/create-runware-error';
 import type { ContentClient, CreateContentClientOptions, ListModelsParams } from './content-client';
 import { getContent } from './content-request';
@@ -39,6 +41,37 @@ function asPage<T>(body: unknown, url: string): ContentPage<T> {
   return page as ContentPage<T>;
 }
 
+function invalidArgument(parameter: string, message: string) {
+  return createRunwareError('invalidParams', message, { parameter });
+}
+
+const listModelsKeys = [
+  'capability',
+  'status',
+  'category',
+  'creator',
+  'search',
+  'sort',
+  'order',
+  'paginate',
+  'limit',
+  'offset',
+];
+
+/** Filters are an object of known keys: `listModels('flux')` or `{ q: 'flux' }` say what was meant. */
+function checkFilters(params: unknown, known: readonly string[]): void {
+  if (!isPlainObject(params))
+    throw invalidArgument(
+      'params',
+      `Filters must be an object such as { search: 'flux' }, got ${describeValue(params)}.`,
+    );
+  for (const key of Object.keys(params)) {
+    if (known.includes(key)) continue;
+    const suggestion = didYouMean(key, known, { q: 'search', query: 'search', text: 'search' });
+    throw invalidArgument(key, `Unknown filter "${key}".${suggestionSuffix(suggestion)}`);
+  }
+}
+
 /** The `openai-compatible` models are listed only when asked for by status (PROTOCOL.md §1). */
 const shown = (model: ContentModel) => model.status !== 'openai-compatible';
 
@@ -64,6 +97,9 @@ export function createContentClient(options: CreateContentClientOptions): Conten
 
   /** An item endpoint under `/{kind}/{id}`: undefined when the id is unknown (404). */
   const fetchItem = async (kind: string, id: string, rest: string) => {
+    // An empty string is an id no model has (null), but a non-string is a mistake in the call.
+    if (typeof id !== 'string')
+      throw invalidArgument('id', `The id must be a string (a slug or an AIR), got ${describeValue(id)}.`);
     const segment = idSegment(id);
     if (segment === undefined) return undefined;
     const url = `${root}/${kind}/${segment}${rest}`;
@@ -84,6 +120,7 @@ export function createContentClient(options: CreateContentClientOptions): Conten
   async function listModels(
     params: ListModelsParams = {},
   ): Promise<ContentModel[] | ContentPage<ContentModel>> {
+    checkFilters(params, listModelsKeys);
     const path = `/models${listModelsQuery(params)}`;
     const keepAll = hasStatusFilter(params);
     if (params.paginate !== true) {
@@ -103,8 +140,10 @@ export function createContentClient(options: CreateContentClientOptions): Conten
       many<ContentExample>('models', id, `/examples${queryString({ capability: params.capability })}`),
     getModelPricing: (id) => one<ContentPricing>('models', id, '/pricing'),
     getModelGuides: (id) => many<ContentGuide>('models', id, '/guides'),
-    listCollections: (params: { category?: ContentCategory } = {}) =>
-      list<ContentCollection>(`/collections${queryString({ category: params.category })}`),
+    listCollections: async (params: { category?: ContentCategory } = {}) => {
+      checkFilters(params, ['category']);
+      return list<ContentCollection>(`/collections${queryString({ category: params.category })}`);
+    },
     getCollection: (id) => one<ContentCollection>('collections', id),
     listCapabilities: () => list<ContentCapability>('/capabilities'),
     listCreators: () => list<ContentCreator>('/creators'),

@@ -113,6 +113,8 @@ const validation = new Set([
   'valueTooLarge',
   'arrayTooSmall',
   'maxLycorisModelsExceeded',
+  // A call on a closed client: a usage error, not worth retrying on that client.
+  'clientClosed',
 ]);
 
 /**

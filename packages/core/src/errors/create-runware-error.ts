@@ -36,6 +36,11 @@ const sdkOnlyCodes = new Set([
   'disconnected',
   'timeout',
   'invalidConfig',
+  'invalidParams',
+  'invalidOption',
+  'clientClosed',
+  'sdkError',
+  'responseTooLarge',
 ]);
 
 const utilityTaskTypes = new Set([

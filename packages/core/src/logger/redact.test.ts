@@ -44,6 +44,12 @@ describe('redact', () => {
     expect(isCredentialKey('taskUUID')).toBe(false);
   });
 
+  it("hides any Bearer value, whoever's, in any case", () => {
+    expect(redactString('Authorization: Bearer abc.def-123_x', [])).toBe('Authorization: Bearer ***');
+    expect(redact({ echoed: 'bearer TOKEN1234=' }, [])).toEqual({ echoed: 'Bearer ***' });
+    expect(redactString('the bearer of bad news', [])).toBe('the bearer of bad news');
+  });
+
   it('never mutates the input', () => {
     const inner = { apiKey: key, text: key };
     const data = { inner, list: [key, inner] };

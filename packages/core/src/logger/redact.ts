@@ -52,8 +52,18 @@ function usableSecrets(secrets: readonly string[]): Secret[] {
     );
 }
 
+/**
+ * Any bearer credential, whoever's: a proxy or server may echo an Authorization header. A token
+ * (RFC 6750: letters, digits, `-._~+/`, then `=` padding) of 8 characters or more, so prose such
+ * as "the bearer of" stays, and a sentence's final period is not taken for part of the token.
+ */
+const bearer = /\bBearer\s+(?=[\w~+/.-]{8})[\w~+/-]+(?:\.[\w~+/-]+)*=*/gi;
+
 function scrub(text: string, secrets: readonly Secret[]): string {
-  let out = text;
+  let out =
+    text.includes('earer') || text.includes('EARER')
+      ? text.replace(bearer, `Bearer ${redactedMarker}`)
+      : text;
   for (const secret of secrets) {
     if (!out.includes(secret.text)) continue;
     out = secret.token

@@ -142,10 +142,47 @@ describe('encodeMediaInputs with local files', () => {
       guideImage: 'data:image/png;base64,AAAA',
       image: 'HTTPS://example.com/x.png',
       referenceImages: ['', 'x'.repeat(4097)],
-      media: join(dir, 'missing.png'),
+      // Raw base64 of a JPEG starts with '/': not a path.
+      inputImage:
+        '/9j/4AAQSkZJRgABAQAAAQABAAD/2wBDAAgGBgcGBQgHBwcJCQgKDBQNDAsLDBkSEw8UHRofHh0aHBwgJC4nICIsIxwcKDcpLDAxNDQ0Hyc5PTgyPC4zNDL/',
+      media: 'runware:100@1',
     };
     expect(await encodeMediaInputs(params, files)).toEqual(params);
-    expect(checked).toEqual(['f47ac10b-58cc-4372-a567-0e02b2c3d479', params.maskImage, params.media]);
+    expect(checked).toEqual([
+      'f47ac10b-58cc-4372-a567-0e02b2c3d479',
+      params.maskImage,
+      params.inputImage,
+      params.media,
+    ]);
+  });
+
+  it.each([
+    ['an absolute path', join(tmpdir(), 'runware-no-such-dir', 'missing.png')],
+    ['a relative path', './photo.jpg'],
+    ['a parent-relative path', '../photos/photo.jpg'],
+    ['a home path', '~/photo.jpg'],
+    ['a Windows path', 'C:\\photos\\x.png'],
+    ['a Windows path with slashes', 'C:/photos/x.png'],
+    ['a UNC path', '\\\\server\\share\\x.png'],
+    ['a bare file name with a media extension', 'photo.jpg'],
+    ['a relative path without a dot prefix', 'photos/cat.webp'],
+  ])('rejects %s that names no file, naming the field', async (_, path) => {
+    const error = await encodeMediaInputs(
+      { inputs: { referenceImages: ['https://x/a.png', path] } },
+      files,
+    ).then(
+      () => undefined,
+      (reason: unknown) => reason,
+    );
+    expect(error).toBeInstanceOf(RunwareError);
+    expect(error).toMatchObject({ code: 'validation', parameter: 'inputs.referenceImages.1' });
+    expect((error as RunwareError).message).toMatch(/not found/);
+    expect((error as RunwareError).message).toContain('inputs.referenceImages.1');
+  });
+
+  it('sends a path-like string as it is without file access (the server may take it)', async () => {
+    const params = { seedImage: './photo.jpg', inputs: { image: '/tmp/x.png' } };
+    expect(await encodeMediaInputs(params)).toEqual(params);
   });
 
   it('never reads paths under prompts, identifiers, URL fields, messages or unrelated keys', async () => {
@@ -226,6 +263,27 @@ describe('encodeMediaInputs with local files', () => {
   });
 });
 
+describe('deeply nested params', () => {
+  it('reject with a RunwareError naming the top parameter, not a stack overflow', async () => {
+    for (const access of [undefined, files]) {
+      let value: Record<string, unknown> = { image: png };
+      for (let i = 0; i < 5000; i++) value = { inputs: value };
+      const error = await encodeMediaInputs({ positivePrompt: 'x', deep: value }, access).then(
+        () => undefined,
+        (reason: unknown) => reason,
+      );
+      expect(error).toBeInstanceOf(RunwareError);
+      expect(error).toMatchObject({ code: 'validation', parameter: 'deep' });
+    }
+  });
+
+  it('are walked up to 256 levels', async () => {
+    let value: unknown = 'leaf';
+    for (let i = 0; i < 255; i++) value = [value];
+    expect(await encodeMediaInputs({ deep: value })).toEqual({ deep: value });
+  });
+});
+
 describe('params with nothing to encode (the fast path)', () => {
   const plain = {
     taskType: 'imageInference',
@@ -269,7 +327,7 @@ describe('params with nothing to encode (the fast path)', () => {
     expect(
       (await atOnce({ positivePrompt: 'x', deep: { list: [1, { bytes: png }] } })).early,
     ).toBeUndefined();
-    expect((await atOnce({ seedImage: 'seed.png' }, files)).early).toBeUndefined();
+    expect((await atOnce({ seedImage: join(dir, 'seed.png') }, files)).early).toBeUndefined();
     // A string is a candidate path only with file access and under a media key.
     const pathy = { seedImage: 'seed.png', inputs: { list: ['a-uuid-or-path'] } };
     expect((await atOnce(pathy)).early).toEqual(pathy);

@@ -1,10 +1,18 @@
 import type { FileAccess } from '../config/config-types';
+import { createRunwareError } from '../errors/create-runware-error';
+import type { RunwareError } from '../errors/runware-error';
 import { isBinaryInput } from './binary-input';
-import { binaryToDataURI, isFileSafely, pathToDataURI } from './file-to-data-uri';
+import { binaryToDataURI, isFileSafely, mediaError, pathToDataURI, quotePath } from './file-to-data-uri';
 import { childContext, type MediaContext, mayHoldPath, rootContext } from './media-keys';
 
 /** Longer strings are base64 payloads, not paths (the official SDK's limit). */
 const maxPathLength = 4096;
+
+/**
+ * Deepest nesting of params walked. Real tasks nest a few levels; far deeper ones would overflow
+ * the stack here (the walk recurses) and again in JSON.stringify, so they fail as a RunwareError.
+ */
+export const maxParamsDepth = 256;
 
 /** Where a value sits, as a chain of names: only joined into a dotted name for an encoding or an error. */
 type Path = { readonly parent: Path; readonly name: string } | undefined;
@@ -48,6 +56,7 @@ function encodeValue(
   if (typeof value !== 'object' || value === null) return value;
   if (isBinaryInput(value)) return binaryToDataURI(value, dotted(path));
   if (ancestors.includes(value)) return value;
+  if (ancestors.length >= maxParamsDepth) throw tooDeep(path);
   if (Array.isArray(value)) {
     const inner = [...ancestors, value];
     // Array.from, not map: a hole becomes undefined, as in the walk's answer.
@@ -91,8 +100,47 @@ function encodeObject(
 }
 
 async function encodePath(value: string, files: FileAccess, path: Path): Promise<string> {
-  if (!(await isFileSafely(files, value))) return value;
-  return pathToDataURI(value, files, dotted(path));
+  if (await isFileSafely(files, value)) return pathToDataURI(value, files, dotted(path));
+  // A string that can only be a path names a file that is not there (a typo, a wrong working
+  // directory): sending it on would fail later, far from the cause, or be billed as a bad input.
+  if (isPathLike(value)) {
+    const parameter = dotted(path);
+    throw mediaError(
+      parameter,
+      `The local file ${quotePath(value)} given for "${parameter}" was not found (or is not a regular file). Pass an existing file, a URL, a data URI, base64 or a media UUID.`,
+    );
+  }
+  return value;
+}
+
+/** Prefixes only paths have: `/`, `./`, `../`, `~/` (or `\`), a drive (`C:\`, `C:/`), a UNC `\\`. */
+const pathPrefix = /^(\/|\.{1,2}[\\/]|~[\\/]|[A-Za-z]:[\\/]|\\\\)/;
+
+/** A name ending in a media (or model) file extension: `photo.jpg`, `clips/a.mp4`. */
+const fileExtension =
+  /\.(png|jpe?g|jfif|webp|gif|bmp|tiff?|heic|heif|avif|svg|ico|mp4|mov|webm|mkv|avi|m4v|mpe?g|mp3|wav|flac|ogg|oga|m4a|aac|opus|glb|gltf|obj|fbx|stl|ply|usdz|safetensors|ckpt|pt|pth|bin|zip)$/i;
+
+/** Raw base64 (a JPEG's starts with `/9j/`): no path separators but `/`, no dot, padded to 4. */
+const base64Like = /^[A-Za-z0-9+/]+={0,2}$/;
+
+/**
+ * Whether a string can only mean a local file. UUIDs, AIR ids and raw base64 can name no file
+ * path, so they are not; a path-shaped string that is valid base64 is taken for base64.
+ */
+export function isPathLike(value: string): boolean {
+  if (/[\r\n]/.test(value) || (base64Like.test(value) && value.length % 4 === 0)) return false;
+  return pathPrefix.test(value) || fileExtension.test(value);
+}
+
+function tooDeep(path: Path): RunwareError {
+  let outer = path;
+  while (outer?.parent !== undefined) outer = outer.parent;
+  const parameter = outer?.name ?? '';
+  return createRunwareError(
+    'valueTooLarge',
+    `"${parameter}" is nested more than ${maxParamsDepth} levels deep; task params cannot be sent that deep.`,
+    { parameter },
+  );
 }
 
 const isPromise = (value: unknown): value is Promise<unknown> => value instanceof Promise;

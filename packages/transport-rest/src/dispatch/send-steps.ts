@@ -2,16 +2,16 @@ import type { SendOptionsV1, TaskPayload, TransportResultV1 } from '@runware/cor
 import {
   abortableDelay,
   type ErrorContext,
-  fetchWithTimeout,
   isRetryableStatus,
   neverSent,
   parseRetryAfter,
 } from '@runware/core/transport-kit';
+import { fetchAnswer } from '../http/fetch-answer';
 import { parseAnswer } from '../http/parse-response';
 import type { RequestContext } from '../http/request-context';
 import { requestHeaders } from '../http/request-headers';
 import type { ReleaseSlot } from '../http/request-slots';
-import { failureError, interruption, parseError } from '../http/rest-errors';
+import { failureError, interruption, parseError, tooLargeError } from '../http/rest-errors';
 
 /** A step of `send()` that did not get a usable answer; each one uses up a retry. */
 export type StepFailure =
@@ -26,8 +26,9 @@ export type StepAnswer = { result: TransportResultV1 } | { failure: StepFailure 
 /** What the steps of one `send()` (submit, probe, poll) share: one POST with the call's budget, and an abortable wait. */
 export interface SendSteps {
   /**
-   * POSTs `tasks` within the per-attempt budget. Throws a RunwareError for an abort, a close or an
-   * unparseable 2xx body; answers with a retryable status come back as a failure.
+   * POSTs `tasks` within the per-attempt budget. Throws a RunwareError for an abort, a close, an
+   * answer past `maxResponseSize` or an unparseable 2xx body; answers with a retryable status
+   * come back as a failure.
    */
   post(tasks: readonly TaskPayload[], label: string): Promise<StepAnswer>;
   /** Waits, rejecting at once (with a RunwareError) on abort or close. */
@@ -69,14 +70,13 @@ export function createSendSteps(
       posts += 1;
       log('request', `POST ${url}: ${label}`, { attempt: posts, tasks: payload.length });
       // The whole body is read before the slot is freed: the connection is idle again by then.
-      const outcome = await fetchWithTimeout(
-        ctx.fetch,
-        url,
-        { method: 'POST', headers, body },
-        { timeoutMs, signals: [signal, closing] },
+      const outcome = await fetchAnswer(
+        { fetch: ctx.fetch, url, headers, body, timeoutMs, signal, closing },
+        options.maxResponseSize,
       ).finally(release);
       if (outcome.kind === 'aborted' || outcome.kind === 'closed')
         throw failureError(outcome, context, ctx, timeoutMs);
+      if (outcome.kind === 'tooLarge') throw tooLargeError(context, outcome.status, outcome.body);
       if (outcome.kind === 'timeout') return { failure: outcome };
       if (outcome.kind === 'network')
         return { failure: { kind: 'network', cause: outcome.cause, neverSent: neverSent(outcome.cause) } };

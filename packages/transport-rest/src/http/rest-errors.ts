@@ -1,4 +1,10 @@
-import { createRunwareError, type RunwareError, redact } from '@runware/core';
+import {
+  classifyErrorCode,
+  createRunwareError,
+  type RawApiError,
+  type RunwareError,
+  redact,
+} from '@runware/core';
 import {
   abortedError,
   closedError,
@@ -7,6 +13,7 @@ import {
   type FetchFailure,
   timeoutError,
 } from '@runware/core/transport-kit';
+import type { BodyTooLarge } from './read-body';
 
 /** `text` with every secret replaced by `***` (core's redaction). */
 export const redactText = (text: string, secrets: readonly string[]): string =>
@@ -74,4 +81,44 @@ export function failureError(
     case 'network':
       return connectionError(context, target.origin, attempts ?? 1, failure.cause, target.secrets);
   }
+}
+
+/** An answer that passed `maxResponseSize`; not retried (the same request would get the same answer). */
+export function tooLargeError(context: ErrorContext, status: number, body: BodyTooLarge): RunwareError {
+  const seen =
+    body.declared !== undefined
+      ? `its Content-Length is ${body.declared} bytes`
+      : `stopped reading after ${body.read} bytes`;
+  return createRunwareError(
+    'responseTooLarge',
+    `The API's answer (HTTP ${status}) is larger than maxResponseSize (${body.limit} bytes): ${seen}.`,
+    { ...context, statusCode: status, cause: body },
+  );
+}
+
+/**
+ * A `Retry-After` asking for a wait the call has no time left for. `raw` is the answer's own
+ * error (a 429 that names none is `rateLimitExceeded`).
+ */
+export function retryAfterError(
+  context: ErrorContext,
+  status: number,
+  raw: RawApiError | undefined,
+  retryAfterMs: number,
+  leftMs: number,
+  secrets: readonly string[],
+): RunwareError {
+  const code =
+    raw && !(status === 429 && classifyErrorCode(raw.code) !== 'rateLimit')
+      ? raw.code
+      : status === 429
+        ? 'rateLimitExceeded'
+        : 'httpError';
+  const said = raw ? ` (${redactText(raw.message, secrets)})` : '';
+  return createRunwareError(
+    code,
+    `The API answered HTTP ${status}${said} and asked to wait ${retryAfterMs / 1000} s (Retry-After) ` +
+      `before retrying, more than the ${Math.max(0, Math.round(leftMs))} ms left of this call's timeout.`,
+    { ...context, taskUUID: raw?.taskUUID ?? context.taskUUID, statusCode: status },
+  );
 }

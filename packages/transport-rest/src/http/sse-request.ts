@@ -1,10 +1,17 @@
-import { createRunwareError, type RunwareError, type SendOptionsV1, type TaskPayload } from '@runware/core';
+import {
+  createRunwareError,
+  isRunwareError,
+  type RunwareError,
+  type SendOptionsV1,
+  type TaskPayload,
+} from '@runware/core';
 import { contextOf, guardStream } from '@runware/core/transport-kit';
 import { parseAnswer, syntheticError } from './parse-response';
+import { BodyTooLarge, limitStream, readText } from './read-body';
 import type { RequestContext } from './request-context';
 import { requestHeaders } from './request-headers';
 import type { ReleaseSlot } from './request-slots';
-import { failureError, interruption, parseError, redactText } from './rest-errors';
+import { failureError, interruption, parseError, redactText, tooLargeError } from './rest-errors';
 import { classifyFailure, type PostRequest, startPost } from './start-post';
 
 /** A pre-stream error answer as a RunwareError: its first error, or one made up from the status. */
@@ -83,14 +90,18 @@ async function openStream(
   const readFailure = (cause: unknown) =>
     failureError(classifyFailure(cause, combined, request), context, ctx, timeoutMs ?? 0);
 
-  const isJson = (response.headers.get('content-type') ?? '').includes('json');
+  const contentType = (response.headers.get('content-type') ?? '').toLowerCase();
+  const isJson = contentType.includes('json');
   if (!response.ok || isJson) {
-    // A JSON answer holds either the pre-stream error or no stream at all: read it whole.
+    // A JSON answer holds either the pre-stream error or no stream at all: read it whole (within
+    // maxResponseSize).
     let text: string;
     try {
-      text = await response.text();
+      const body = await readText(response, ctx.options.maxResponseSize);
+      if (body instanceof BodyTooLarge) throw tooLargeError(context, response.status, body);
+      text = body.text;
     } catch (cause) {
-      throw readFailure(cause);
+      throw isRunwareError(cause) ? cause : readFailure(cause);
     } finally {
       combined.dispose();
     }
@@ -104,13 +115,28 @@ async function openStream(
       statusCode: response.status,
     });
   }
+  // A 2xx that is not SSE (a proxy's HTML page, say) would read as a stream with no events, which
+  // core takes for an empty success: refuse it before handing a body on.
+  if (!contentType.includes('text/event-stream')) {
+    combined.dispose();
+    void response.body?.cancel().catch(() => {});
+    const shown = contentType === '' ? 'no content-type' : `content-type ${contentType.split(';')[0]}`;
+    throw createRunwareError(
+      'unrecognizedResponse',
+      `The API answered the stream request HTTP ${response.status} with ${shown}, not text/event-stream.`,
+      { ...context, statusCode: response.status },
+    );
+  }
   if (!response.body) {
     combined.dispose();
     throw parseError(context, response.status, new Error('the SSE response has no body'));
   }
-  // The stream keeps the call's signals and timer until it ends, however it ends.
-  return guardStream(response.body, {
-    toError: readFailure,
+  // The stream keeps the call's signals and timer until it ends, however it ends; its bytes count
+  // against maxResponseSize as one body.
+  const status = response.status;
+  return guardStream(limitStream(response.body, ctx.options.maxResponseSize), {
+    toError: (cause) =>
+      cause instanceof BodyTooLarge ? tooLargeError(context, status, cause) : readFailure(cause),
     onEnd: () => {
       combined.dispose();
       release();

@@ -61,6 +61,17 @@ describe('itemKey', () => {
     expect(new Set(keys).size).toBe(3);
   });
 
+  it('keys an item nested 200,000 levels deep without overflowing the stack', () => {
+    let deep: Record<string, unknown> = {};
+    const item = { taskType: 'imageInference', taskUUID: 't', imageURL: deep } as unknown as ResultItem;
+    for (let i = 0; i < 200_000; i++) {
+      const next: Record<string, unknown> = {};
+      deep.x = next;
+      deep = next;
+    }
+    expect(typeof itemKey(item)).toBe('string');
+  });
+
   it('keys errors by code and message', () => {
     expect(errorKey({ code: 'a', message: 'b', taskUUID: 'x' })).toBe(errorKey({ code: 'a', message: 'b' }));
     expect(errorKey({ code: 'a', message: 'b' })).not.toBe(errorKey({ code: 'a', message: 'c' }));

@@ -14,13 +14,18 @@ const identityFields = [
   'maskImageUUID',
 ] as const;
 
+/** Deeper than this, a frame's item is hostile or broken: its key stops there, not the stack. */
+const maxKeyDepth = 64;
+
 /** JSON with sorted keys, so the same item written in another key order has the same text. */
-function canonical(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+function canonical(value: unknown, depth = 0): string {
+  if (depth >= maxKeyDepth) return '"[Truncated]"';
+  const next = (entry: unknown) => canonical(entry, depth + 1);
+  if (Array.isArray(value)) return `[${value.map(next).join(',')}]`;
   if (typeof value === 'object' && value !== null) {
     const record = value as Record<string, unknown>;
     const keys = Object.keys(record).sort();
-    return `{${keys.map((key) => `${JSON.stringify(key)}:${canonical(record[key])}`).join(',')}}`;
+    return `{${keys.map((key) => `${JSON.stringify(key)}:${next(record[key])}`).join(',')}}`;
   }
   return JSON.stringify(value) ?? 'undefined';
 }

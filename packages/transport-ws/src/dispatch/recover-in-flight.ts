@@ -1,4 +1,5 @@
 import type { TaskPayload } from '@runware/core';
+import { isIdempotentTask } from '@runware/core/transport-kit';
 import type { WebSocketLogger } from '../options';
 import type { RequestTable, SubmitView } from './request-table';
 import type { WriteFrame } from './write-pending';
@@ -9,6 +10,8 @@ export interface RecoverySettings {
   /** Where the submitted tasks are, and the only way to change them. */
   table: RequestTable;
   write: WriteFrame;
+  /** Writes what is queued (a read sent again). */
+  flush: () => void;
   log: WebSocketLogger;
 }
 
@@ -78,7 +81,14 @@ export function createRecovery(settings: RecoverySettings): Recovery {
       if (grace) clearTimeout(grace);
       grace = setTimeout(() => {
         grace = undefined;
-        const unsure = table.uncertain();
+        const unsure: SubmitView[] = [];
+        for (const entry of table.uncertain()) {
+          // A read (getTaskDetails) changes nothing and a getResponse about its taskUUID would
+          // answer for another task: ask it again instead.
+          if (isIdempotentTask(entry.task)) table.requeue(entry);
+          else unsure.push(entry);
+        }
+        settings.flush();
         send(unsure, 'recovering tasks in flight across the drop');
         if (table.recovering().length > 0 || unsure.some((entry) => entry.mode === 'sync')) keepPolling();
       }, settings.graceMs);

@@ -153,6 +153,11 @@ export interface RequestTable {
   open(tasks: readonly TaskPayload[], callbacks: RequestCallbacks): OpenRequest | undefined;
   /** Fails every send in flight (the transport closed, or no socket will come). */
   failAll(error: RunwareError): void;
+  /**
+   * Fails every send with something written on the current socket and not yet answered (submits
+   * not queued, polls sent): an answer was lost that could have been any of theirs.
+   */
+  failWritten(error: RunwareError): void;
 
   // --- views
   /** The live (not done) submit of `taskUUID`. */
@@ -182,7 +187,10 @@ export interface RequestTable {
   recoverInFlight(): void;
 
   // --- answers
-  /** Answers the caller's polls of `taskUUID` with this frame's state; true when there were any. */
+  /**
+   * Answers the caller's polls of `taskUUID` with this frame's state (getResponse answers only, see
+   * routeFrame); true when there were any. Nothing to give (no item, no error) answers nothing.
+   */
   answerPolls(taskUUID: string, items: readonly ResultItem[], errors: readonly RawApiError[]): boolean;
   /** The server has the task; its ACK deadline and probe are over. */
   markKnown(entry: SubmitView): void;
@@ -341,7 +349,16 @@ export function createRequestTable(settings: RequestTableSettings): RequestTable
       /** taskUUIDs this send already holds (a submit, or a poll); a send of one task needs none. */
       const inThisSend = tasks.length > 1 ? new Set<string>() : undefined;
       for (const task of tasks) {
-        if (task.taskType === 'getResponse') {
+        if (typeof task.taskUUID !== 'string' || task.taskUUID === '') {
+          // Answers are routed by taskUUID alone: one without could only be answered by an error that
+          // names no task. The server's answer is known (missingTaskUUID), so give it now.
+          request.addError({
+            code: 'missingTaskUUID',
+            message: `A ${task.taskType} task needs a taskUUID (a UUID string).`,
+            taskType: task.taskType,
+            parameter: 'taskUUID',
+          });
+        } else if (task.taskType === 'getResponse') {
           inThisSend?.add(task.taskUUID);
           request.entries.push(addPoll(task, request));
         } else if (submits.has(task.taskUUID) || inThisSend?.has(task.taskUUID)) {
@@ -375,6 +392,18 @@ export function createRequestTable(settings: RequestTableSettings): RequestTable
 
     failAll(error) {
       for (const request of [...requests]) failRequest(request, error);
+    },
+
+    failWritten(error) {
+      const written = (entry: Entry) =>
+        !entry.done &&
+        (entry.kind === 'submit' ? entry.phase !== 'queued' : pollsSent.has(entry.task.taskUUID));
+      for (const request of [...requests]) {
+        if (!request.entries.some(written)) continue;
+        // Their answer is gone: a later poll of the same taskUUID must be written, not wait for it.
+        for (const entry of request.entries) if (entry.kind === 'poll') pollsSent.delete(entry.task.taskUUID);
+        failRequest(request, error);
+      }
     },
 
     submit(taskUUID) {
@@ -452,6 +481,7 @@ export function createRequestTable(settings: RequestTableSettings): RequestTable
     },
 
     answerPolls(taskUUID, items, errors) {
+      if (items.length === 0 && errors.length === 0) return false;
       // Any answer about the task ends the outstanding poll: a later getResponse is written anew.
       pollsSent.delete(taskUUID);
       pollsDue.delete(taskUUID);

@@ -1,6 +1,6 @@
 import type { RawApiError, ResultItem } from '@runware/core';
 import { classifyErrorCode } from '@runware/core';
-import { isErrorItem, isRunningItem, itemError } from '@runware/core/transport-kit';
+import { isAckItem, isErrorItem, isRunningItem, itemError } from '@runware/core/transport-kit';
 import type { WebSocketLogger } from '../options';
 import type { RequestTable, SubmitView } from './request-table';
 
@@ -29,6 +29,13 @@ function endsTask(entry: SubmitView, raw: RawApiError): boolean {
   return !hasSlots(entry) || namesParameter(raw) || taskWide.has(classifyErrorCode(raw.code));
 }
 
+/**
+ * getTaskDetails names the task it reads by its taskUUID: `taskNotFound` is its answer, not the
+ * answer to a probe of ours (a getResponse), which would say so.
+ */
+const answersLookup = (entry: SubmitView, raw: RawApiError) =>
+  entry.task.taskType === 'getTaskDetails' && raw.taskType !== 'getResponse';
+
 /** Polls in a row answered without the task's slots after which a failure is taken as final. */
 const quietPollsLimit = 3;
 
@@ -51,7 +58,8 @@ function applySyncItems(entry: SubmitView, items: readonly ResultItem[], table: 
   let failedPushed = false;
   for (const item of items) {
     if (entry.done) return false;
-    if (isRunningItem(item)) continue;
+    // An ACK (a duplicate, or one of an earlier async submit of the taskUUID) is no result.
+    if (isRunningItem(item) || isAckItem(item)) continue;
     if (isErrorItem(item)) {
       const raw = itemError(item);
       if (!hasSlots(entry)) {
@@ -94,7 +102,7 @@ export function routeToSubmit(
   let failedSlot = false;
   for (const raw of errors) {
     if (entry.done) return;
-    if (raw.code === 'taskNotFound') {
+    if (raw.code === 'taskNotFound' && !answersLookup(entry, raw)) {
       // Only a probe of ours gets this; a stale copy (replay, duplicate) is ignored.
       if (!entry.probing) continue;
       table.stopProbes([entry]);

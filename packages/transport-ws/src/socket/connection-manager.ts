@@ -18,6 +18,8 @@ export interface ConnectionEvents {
   onFrame(frame: ParsedFrame): void;
   /** A socket is authenticated; `reconnected` after a drop (work may be in flight). */
   onReady(reconnected: boolean): void;
+  /** An inbound frame exceeded maxResponseSize and was not read (the socket may drop next). */
+  onOversized(): void;
   /** The socket dropped; a reconnect is scheduled. */
   onDrop(reason: string): void;
   /** No socket will come: the first connect failed, auth was refused, or attempts ran out. */
@@ -70,7 +72,7 @@ export function createConnectionManager(
     const mine = ++generation;
     state = { kind: 'connecting', attempt: attemptNo };
     try {
-      factory ??= resolveSocketFactory(options.WebSocket, options.headers);
+      factory ??= resolveSocketFactory(options.WebSocket, options.headers, options.maxResponseSize);
       const open = await factory;
       // disconnect() ran while the implementation was loading: open nothing.
       if (mine !== generation) return;
@@ -82,7 +84,11 @@ export function createConnectionManager(
         authTimeout: options.authTimeout,
         heartbeatInterval: options.heartbeatInterval,
         inactivityTimeout: options.inactivityTimeout,
+        maxResponseSize: options.maxResponseSize,
         log,
+        onOversized: () => {
+          if (mine === generation) events.onOversized();
+        },
         onFrame: (frame) => {
           if (mine === generation) receive(frame);
         },

@@ -2,7 +2,7 @@ import type { RunwareError } from '@runware/core';
 import type { WebSocketLike, WebSocketLogger } from '../options';
 import { authFrame, readAuthReply } from './authenticate';
 import { startHeartbeat } from './heartbeat';
-import { messageText } from './message-text';
+import { messageSize, messageText } from './message-text';
 import { type ParsedFrame, parseFrame } from './parse-frame';
 import { authError, authTimeoutError, connectionFailedError } from './socket-errors';
 import type { OpenSocket } from './socket-factory';
@@ -19,7 +19,11 @@ export interface ConnectionSettings {
   authTimeout: number;
   heartbeatInterval: number;
   inactivityTimeout: number;
+  /** Largest inbound message read, bytes; `ws` enforces it itself (maxPayload). */
+  maxResponseSize: number;
   log: WebSocketLogger;
+  /** A message over maxResponseSize came after authentication; it was not read. */
+  onOversized: () => void;
   /** Every well-formed frame after the authentication reply, in order (replayed frames included). */
   onFrame: (frame: ParsedFrame) => void;
   /** The authenticated socket went away without `close()`: close, error, silence, failed send. */
@@ -62,6 +66,10 @@ function hardClose(socket: WebSocketLike, code: number, reason: string): void {
     // Already closed.
   }
 }
+
+/** `ws`'s error for a frame over its maxPayload. */
+const isOversized = (event: unknown) =>
+  (event as { error?: { code?: unknown } } | null)?.error?.code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH';
 
 /**
  * Opens one socket and authenticates on it (resuming `sessionId` when given). Resolves with the
@@ -189,6 +197,11 @@ export function openConnection(settings: ConnectionSettings): PendingConnection 
     };
     socket.onmessage = (event) => {
       lastInbound = Date.now();
+      if (messageSize(event.data, settings.maxResponseSize) > settings.maxResponseSize) {
+        log('warn', `ignored a message over maxResponseSize (${settings.maxResponseSize} bytes)`);
+        if (phase.kind === 'ready') settings.onOversized();
+        return;
+      }
       const text = messageText(event.data);
       if (text === undefined) {
         log('warn', 'ignored a non-text message');
@@ -234,7 +247,11 @@ export function openConnection(settings: ConnectionSettings): PendingConnection 
     socket.onerror = (event) => {
       const message = (event as { message?: unknown } | null)?.message;
       log('error', 'socket error', { error: typeof message === 'string' ? message : 'error event' });
-      if (phase.kind === 'ready') drop('socket error');
+      if (phase.kind === 'ready' && isOversized(event)) {
+        // `ws` refused a frame over maxPayload (and closes with 1009): its answer is lost.
+        settings.onOversized();
+        drop('response too large');
+      } else if (phase.kind === 'ready') drop('socket error');
       else if (phase.kind !== 'closed')
         fail({ error: connectionFailedError(settings.url, message ?? 'socket error'), fatal: false });
     };
@@ -243,7 +260,11 @@ export function openConnection(settings: ConnectionSettings): PendingConnection 
       closedResolvers = [];
       for (const done of resolvers) done();
       log('connection', `closed (${event.code}${event.reason ? ` ${event.reason}` : ''})`);
-      if (phase.kind === 'ready') drop(`closed by the server (${event.code})`);
+      if (phase.kind === 'ready' && event.code === 1009) {
+        // Closed for a message too big (by `ws` without its error event, or by a browser).
+        settings.onOversized();
+        drop('response too large');
+      } else if (phase.kind === 'ready') drop(`closed by the server (${event.code})`);
       else if (phase.kind !== 'closed')
         fail({ error: connectionFailedError(settings.url, `closed with code ${event.code}`), fatal: false });
     };

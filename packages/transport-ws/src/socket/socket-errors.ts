@@ -32,3 +32,9 @@ export const noWebSocketError = (): RunwareError =>
     'noWebSocketImpl',
     'No WebSocket implementation: pass options.WebSocket, or install `ws` on Node.',
   );
+
+export const responseTooLargeError = (limit: number): RunwareError =>
+  createRunwareError(
+    'responseTooLarge',
+    `A message from the server was larger than maxResponseSize (${limit} bytes) and was not read; the requests it could have answered failed.`,
+  );

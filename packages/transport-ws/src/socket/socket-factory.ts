@@ -5,7 +5,7 @@ import { noWebSocketError } from './socket-errors';
 /** `ws` accepts an options object (headers) in place of the protocols. */
 type NodeWebSocketConstructor = new (
   url: string,
-  options?: { headers?: Record<string, string> },
+  options?: { headers?: Record<string, string>; maxPayload?: number },
 ) => WebSocketLike;
 
 export type OpenSocket = (url: string) => WebSocketLike;
@@ -30,18 +30,22 @@ async function loadWs(): Promise<NodeWebSocketConstructor | undefined> {
 
 /**
  * Picks the WebSocket implementation once: the injected one; on Node with custom headers, `ws`
- * (the global one cannot send headers); else `globalThis.WebSocket`; else `ws` on Node.
+ * (the global one cannot send headers); else `globalThis.WebSocket`; else `ws` on Node. Only `ws`
+ * takes `maxPayload`; other sockets have their message size checked by the connection.
  */
 export async function resolveSocketFactory(
   injected: WebSocketConstructorLike | undefined,
   headers: Record<string, string> | undefined,
+  maxPayload: number,
 ): Promise<OpenSocket> {
   if (injected) return (url) => new injected(url);
   const hasHeaders = headers !== undefined && Object.keys(headers).length > 0;
   const global = (globalThis as { WebSocket?: WebSocketConstructorLike }).WebSocket;
   if (isNodeRuntime() && (hasHeaders || !global)) {
     const ws = await loadWs();
-    if (ws) return (url) => new ws(url, hasHeaders ? { headers } : undefined);
+    // `ws` refuses a larger frame before buffering it (0 means no limit to it).
+    const limit = Number.isFinite(maxPayload) ? maxPayload : 0;
+    if (ws) return (url) => new ws(url, hasHeaders ? { headers, maxPayload: limit } : { maxPayload: limit });
   }
   if (global) return (url) => new global(url);
   throw noWebSocketError();

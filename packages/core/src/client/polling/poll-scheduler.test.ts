@@ -23,11 +23,15 @@ interface Script {
   failNext?: RunwareError | undefined;
   /** Answers the next poll with these errors, once. */
   errorsNext?: RawApiError[] | undefined;
+  /** Answers each next poll with the first of these (taken), before anything else. */
+  answers: ({ data?: ResultItem[]; errors?: RawApiError[]; status?: number } | RunwareError)[];
+  /** Extra items added to every answer for a task, after its own. */
+  extraItems?: ((uuid: string) => ResultItem[]) | undefined;
 }
 
 function harness(polling: Partial<PollingOptions> = {}) {
   const polls: Poll[] = [];
-  const script: Script = { finishAt: new Map(), rttMs: 5 };
+  const script: Script = { finishAt: new Map(), rttMs: 5, answers: [] };
   const transport = {
     specificationVersion: 'v1',
     name: 'scripted',
@@ -39,15 +43,23 @@ function harness(polling: Partial<PollingOptions> = {}) {
       const failure = script.failNext;
       script.failNext = undefined;
       if (failure) throw failure;
+      const scripted = script.answers.shift();
+      if (scripted instanceof Error) throw scripted;
+      if (scripted)
+        return { data: scripted.data ?? [], errors: scripted.errors ?? [], status: scripted.status };
       const errors = script.errorsNext ?? [];
       script.errorsNext = undefined;
       // The state at the middle of the round trip.
       const seenAt = sentAt + script.rttMs / 2;
-      const data: ResultItem[] = tasks.map((task) => {
+      const data: ResultItem[] = tasks.flatMap((task) => {
         const done = seenAt >= (script.finishAt.get(task.taskUUID) ?? Infinity);
+        const extra = script.extraItems?.(task.taskUUID) ?? [];
         return done
-          ? { taskType: 'imageInference', taskUUID: task.taskUUID, status: 'success', imageURL: 'u' }
-          : { taskType: 'imageInference', taskUUID: task.taskUUID, status: 'processing' };
+          ? [
+              ...extra,
+              { taskType: 'imageInference', taskUUID: task.taskUUID, status: 'success', imageURL: 'u' },
+            ]
+          : [...extra, { taskType: 'imageInference', taskUUID: task.taskUUID, status: 'processing' }];
       });
       return { data, errors };
     },
@@ -288,5 +300,92 @@ describe('createPollScheduler: deadlines, errors, failAll and close', () => {
     await advance(5000);
     expect(h.polls).toHaveLength(count);
     expect(h.outcomes.get('d')?.error).toBeDefined();
+  });
+});
+
+describe('createPollScheduler: transient poll failures', () => {
+  const http503 = { errors: [{ code: 'httpError', message: 'The API answered HTTP 503.' }], status: 503 };
+
+  it('keeps a task pending through 503 answers (no taskUUID) and resolves it once polls succeed', async () => {
+    const h = harness();
+    h.add('a', 1000);
+    h.script.answers.push(http503, http503, http503);
+    await advance(20_000);
+    expect(h.outcomes.get('a')?.error).toBeUndefined();
+    expect(h.outcomes.get('a')?.items).toHaveLength(1);
+  });
+
+  it('keeps tasks pending through a serverError answer and a thrown connection error', async () => {
+    const h = harness();
+    h.add('a', 1000);
+    h.script.answers.push(
+      { errors: [{ code: 'serviceUnavailable', message: 'busy' }], status: 503 },
+      createRunwareError('connectionFailed', 'reset'),
+      createRunwareError('parseError', 'a proxy page', { statusCode: 200 }),
+    );
+    await advance(20_000);
+    expect(h.outcomes.get('a')?.items).toHaveLength(1);
+  });
+
+  it('backs off while polls fail: each wait doubles from the normal one, up to maxIntervalMs', async () => {
+    const h = harness({ adaptive: false });
+    h.add('a', 60_000);
+    for (let i = 0; i < 12; i++) h.script.answers.push(http503);
+    await advance(40_000);
+    const at = h.pollsOf('a').map((poll) => poll.at);
+    const waits = at.slice(1).map((t, i) => t - (at[i] as number) - 5);
+    // First poll at 320, answered at 325: the normal wait would be 480 − 325 = 155 ms.
+    expect(waits[0]).toBeGreaterThanOrEqual(150);
+    for (let i = 1; i < 6; i++) expect(waits[i]).toBeGreaterThanOrEqual(1.9 * (waits[i - 1] as number));
+    expect(Math.max(...waits)).toBeLessThanOrEqual(5000);
+    expect(waits.slice(-3)).toEqual([5000, 5000, 5000]);
+    expect(h.outcomes.has('a')).toBe(false);
+  });
+
+  it('fails a task with timeout at its deadline, naming the last poll error', async () => {
+    const h = harness();
+    h.add('a', 60_000, {}, 10_000);
+    for (let i = 0; i < 50; i++) h.script.answers.push(http503);
+    await advance(11_000);
+    const error = h.outcomes.get('a')?.error;
+    expect(error?.code).toBe('timeout');
+    expect(h.outcomes.get('a')?.at).toBe(start + 10_000);
+    expect(error?.message).toContain('HTTP 503');
+  });
+
+  it('still settles on a definitive poll error: auth without a taskUUID, or an error naming the task', async () => {
+    const h = harness();
+    h.add('a', 60_000);
+    h.script.answers.push({ errors: [{ code: 'invalidApiKey', message: 'no' }], status: 401 });
+    await advance(400);
+    expect(h.outcomes.get('a')?.error?.code).toBe('auth');
+    h.add('b', 60_000);
+    h.script.answers.push({
+      errors: [{ code: 'internalServerError', message: 'lost it', taskUUID: 'b' }],
+      status: 500,
+    });
+    await advance(400);
+    expect(h.outcomes.get('b')?.error?.code).toBe('serverError');
+  });
+});
+
+describe('createPollScheduler: what counts as a state (items)', () => {
+  it('ignores an item without status (a late ACK) and one of another taskType', async () => {
+    const h = harness();
+    h.script.extraItems = (uuid) => [
+      { taskType: 'imageInference', taskUUID: uuid },
+      { taskType: 'videoInference', taskUUID: uuid, status: 'success', videoURL: 'v' },
+    ];
+    const seen: ResultItem[] = [];
+    const task = h.add('a', 1000);
+    task.callbacks = { onResult: (item) => void seen.push(item) };
+    await advance(600);
+    expect(h.outcomes.has('a')).toBe(false);
+    expect(seen).toEqual([]);
+    await advance(1000);
+    expect(h.outcomes.get('a')?.items).toEqual([
+      { taskType: 'imageInference', taskUUID: 'a', status: 'success', imageURL: 'u' },
+    ]);
+    expect(seen).toHaveLength(1);
   });
 });

@@ -42,6 +42,33 @@ interface Tracked {
   runningAge: number;
   /** When its next poll is due (epoch ms); `Infinity` while it is in the poll in flight. */
   due: number;
+  /** Polls in a row that failed transiently (answered nothing about it); 0 after an answer. */
+  failures: number;
+  /** The error of the last of those polls, quoted when the task times out. */
+  lastError: RunwareError | undefined;
+  /** The wait after the last failed poll (backoff), ms; its next poll comes no sooner than `retryAt`. */
+  backoffMs: number;
+  retryAt: number;
+}
+
+/** Raw codes of a poll answer that could not be read: a proxy's page, a cut body. */
+const unreadableCodes = new Set(['parseError', 'httpError', 'unrecognizedResponse']);
+
+/**
+ * Whether a failed poll says nothing final about its tasks: they may still be running, so they
+ * stay pending. Retryable errors (server, connection, timeout, rate limit) are; so is an answer
+ * that could not be read, unless its status is a 4xx other than 408/429 (a wrong URL, say).
+ */
+export function isTransientPollError(error: RunwareError, statusCode = error.statusCode): boolean {
+  if (error.retryable) return true;
+  if (!unreadableCodes.has(error.rawCode)) return false;
+  return (
+    statusCode === undefined ||
+    statusCode < 400 ||
+    statusCode >= 500 ||
+    statusCode === 408 ||
+    statusCode === 429
+  );
 }
 
 /** `defaultPolling` under the options given; an option set to undefined keeps its default. */
@@ -90,7 +117,8 @@ export function createPollScheduler(deps: PollSchedulerDeps): PollScheduler {
     const { pending: task } = tracked;
     const sharing = cohorts.get(cohortOf(task.task)) ?? 1;
     const age = nextPollAge(tracked.lastPollAge, estimateFor(task.task), options, sharing);
-    tracked.due = Math.min(task.submittedAt + age, task.deadline);
+    const due = Math.max(task.submittedAt + age, tracked.retryAt);
+    tracked.due = Math.min(due, task.deadline);
   };
 
   const disarm = () => {
@@ -128,20 +156,42 @@ export function createPollScheduler(deps: PollSchedulerDeps): PollScheduler {
 
   const expire = () => {
     const now = Date.now();
-    for (const [id, { pending: task }] of pending) {
+    for (const [id, { pending: task, lastError }] of pending) {
       if (now < task.deadline) continue;
       forget(id);
+      const last = lastError ? ` Its last poll failed: ${lastError.message}` : '';
       task.settle({
         error: createRunwareError(
           'timeout',
-          `Task ${id} did not finish within ${Math.round(task.deadline - task.submittedAt)} ms (pollTimeout or the call's timeout).`,
+          `Task ${id} did not finish within ${Math.round(task.deadline - task.submittedAt)} ms (pollTimeout or the call's timeout).${last}`,
           {
             taskType: task.task.taskType,
             taskUUID: id,
+            cause: lastError,
           },
         ),
       });
     }
+  };
+
+  /**
+   * Polls failing in a row: the first retry waits the normal interval, each next one twice the
+   * last, up to maxIntervalMs (never sooner than the schedule), so an outage is not hammered.
+   */
+  const backOff = (tracked: Tracked, now: number) => {
+    const normal = Math.max(options.minIntervalMs, tracked.due - now, 1);
+    tracked.backoffMs =
+      tracked.failures === 1
+        ? normal
+        : Math.max(normal, Math.min(options.maxIntervalMs, tracked.backoffMs * 2));
+    tracked.retryAt = now + tracked.backoffMs;
+    reschedule(tracked);
+  };
+
+  /** A poll that told nothing about `tracked`: it stays pending, polled with backoff. */
+  const failed = (tracked: Tracked, error: RunwareError) => {
+    tracked.failures += 1;
+    tracked.lastError = error;
   };
 
   /** Teaches the estimators what one poll saw finish: one measurement per model and per taskType. */
@@ -202,10 +252,20 @@ export function createPollScheduler(deps: PollSchedulerDeps): PollScheduler {
         if (items) items.push(item);
         else byTask.set(item.taskUUID, [item]);
       }
+      let wide: RunwareError | undefined;
       for (const raw of answer.errors) {
         const tracked = raw.taskUUID ? pending.get(raw.taskUUID) : undefined;
         if (raw.taskUUID && !tracked) continue;
-        // An error without a taskUUID concerns the whole poll (an auth failure, say): every task in it.
+        if (!tracked) {
+          // An error without a taskUUID concerns the whole poll. A transient one (a 503, an
+          // overloaded server) says nothing about the tasks: they may still run, so they stay.
+          const error = mapApiError(raw, undefined, { statusCode: answer.status });
+          if (isTransientPollError(error, answer.status)) {
+            wide ??= error;
+            continue;
+          }
+        }
+        // A definitive error (an auth failure, an error naming the task) ends the tasks it concerns.
         for (const target of tracked ? [tracked] : batch) {
           if (!current(target)) continue;
           const task = target.pending;
@@ -215,10 +275,17 @@ export function createPollScheduler(deps: PollSchedulerDeps): PollScheduler {
           });
         }
       }
+      if (wide) deps.log('warn', 'getResponse poll failed; the tasks stay pending', { error: wide.toJSON() });
       for (const tracked of batch) {
         const task = tracked.pending;
         const items = byTask.get(task.task.taskUUID);
-        if (!items || !current(tracked)) continue;
+        if (!current(tracked)) continue;
+        if (!items) {
+          if (wide) failed(tracked, wide);
+          continue;
+        }
+        tracked.failures = 0;
+        tracked.lastError = undefined;
         if (applyState(task, items, deps.call)) {
           forget(task.task.taskUUID);
           if (!items.some(isErrorItem))
@@ -229,20 +296,24 @@ export function createPollScheduler(deps: PollSchedulerDeps): PollScheduler {
         } else tracked.runningAge = sentAt - task.submittedAt;
       }
     } catch (error) {
-      // A failed poll is retried next cycle while the tasks have time left; a final error ends them.
-      const retryable = isRunwareError(error) && error.retryable;
-      deps.log(retryable ? 'warn' : 'error', 'getResponse poll failed', {
+      // A transient failure is retried with backoff until each task's deadline (the tasks may
+      // still run); a definitive error ends them.
+      const transient = isRunwareError(error) && isTransientPollError(error);
+      deps.log(transient ? 'warn' : 'error', 'getResponse poll failed', {
         error: isRunwareError(error) ? error.toJSON() : String(error),
       });
-      if (!retryable) {
-        const final = isRunwareError(error)
-          ? error
-          : createRunwareError('unknownError', `getResponse poll failed: ${String(error)}`);
-        for (const tracked of batch) {
-          if (!current(tracked)) continue;
-          forget(tracked.pending.task.taskUUID);
-          tracked.pending.settle({ error: final });
+      for (const tracked of batch) {
+        if (!current(tracked)) continue;
+        if (transient) {
+          failed(tracked, error);
+          continue;
         }
+        forget(tracked.pending.task.taskUUID);
+        tracked.pending.settle({
+          error: isRunwareError(error)
+            ? error
+            : createRunwareError('unknownError', `getResponse poll failed: ${String(error)}`),
+        });
       }
     } finally {
       inFlight = false;
@@ -251,7 +322,9 @@ export function createPollScheduler(deps: PollSchedulerDeps): PollScheduler {
     for (const tracked of batch) {
       if (!current(tracked)) continue;
       tracked.lastPollAge = answeredAt - tracked.pending.submittedAt;
+      tracked.retryAt = 0;
       reschedule(tracked);
+      if (tracked.failures > 0) backOff(tracked, answeredAt);
     }
     learn(finished);
     expire();
@@ -283,7 +356,16 @@ export function createPollScheduler(deps: PollSchedulerDeps): PollScheduler {
 
   return {
     add(task) {
-      const tracked: Tracked = { pending: task, lastPollAge: undefined, runningAge: 0, due: 0 };
+      const tracked: Tracked = {
+        pending: task,
+        lastPollAge: undefined,
+        runningAge: 0,
+        due: 0,
+        failures: 0,
+        lastError: undefined,
+        backoffMs: 0,
+        retryAt: 0,
+      };
       pending.set(task.task.taskUUID, tracked);
       const cohort = cohortOf(task.task);
       cohorts.set(cohort, (cohorts.get(cohort) ?? 0) + 1);
