@@ -1,4 +1,5 @@
 import { type AbortInput, combineSignals } from './combine-signals';
+import { BodyTooLarge, readText } from './read-body';
 
 export type FetchLike = typeof globalThis.fetch;
 
@@ -7,6 +8,11 @@ export interface FetchWithTimeoutOptions {
   timeoutMs?: number | undefined;
   /** What else may cut the request: the caller's signal, a transport's close. */
   signals?: readonly AbortInput[];
+}
+
+/** With `maxBytes`, bytes of body at most, counted while reading (`maxResponseSize`). */
+export interface FetchWithLimitOptions extends FetchWithTimeoutOptions {
+  maxBytes: number;
 }
 
 /** A whole HTTP answer, body read as text. */
@@ -26,20 +32,40 @@ export type FetchFailure =
   | { kind: 'closed' }
   | { kind: 'network'; cause: unknown };
 
+/** An answer whose body passed `maxBytes`: the read stopped there and the body was cancelled. */
+export interface FetchTooLarge {
+  kind: 'tooLarge';
+  status: number;
+  body: BodyTooLarge;
+}
+
 export type FetchOutcome = FetchAnswer | FetchFailure;
 
 /**
- * One request whose answer, headers and body, must arrive within `timeoutMs`. Never throws: the
+ * One request whose answer, headers and body, must arrive within `timeoutMs`, the body read within
+ * `maxBytes` when given. Never throws: the
  * outcome says what happened (a caller's abort and a close win over the timeout). The deadline is
  * raced as well as signalled, so an injected fetch that ignores `signal` cannot hang the caller.
  * `fetchImpl` is called as a plain function: native fetch throws "Illegal invocation" otherwise.
  */
+export function fetchWithTimeout(
+  fetchImpl: FetchLike,
+  url: string,
+  init: Omit<RequestInit, 'signal'>,
+  options: FetchWithLimitOptions,
+): Promise<FetchOutcome | FetchTooLarge>;
+export function fetchWithTimeout(
+  fetchImpl: FetchLike,
+  url: string,
+  init: Omit<RequestInit, 'signal'>,
+  options?: FetchWithTimeoutOptions,
+): Promise<FetchOutcome>;
 export async function fetchWithTimeout(
   fetchImpl: FetchLike,
   url: string,
   init: Omit<RequestInit, 'signal'>,
-  options: FetchWithTimeoutOptions = {},
-): Promise<FetchOutcome> {
+  options: FetchWithTimeoutOptions & { maxBytes?: number } = {},
+): Promise<FetchOutcome | FetchTooLarge> {
   const inputs = options.signals ?? [];
   const combined = combineSignals(inputs, options.timeoutMs);
   const failure = (cause: unknown): FetchFailure => {
@@ -63,19 +89,24 @@ export async function fetchWithTimeout(
   cut.catch(() => {});
   try {
     const response = await Promise.race([fetchImpl(url, { ...init, signal }), cut]);
-    let text: string;
+    let body: { text: string } | BodyTooLarge;
     try {
-      text = await Promise.race([response.text(), cut]);
+      const reading =
+        options.maxBytes === undefined
+          ? response.text().then((text) => ({ text }))
+          : readText(response, options.maxBytes);
+      body = await Promise.race([reading, cut]);
     } catch (cause) {
       void response.body?.cancel().catch(() => {});
       throw cause;
     }
+    if (body instanceof BodyTooLarge) return { kind: 'tooLarge', status: response.status, body };
     return {
       kind: 'answer',
       status: response.status,
       statusText: response.statusText,
       headers: response.headers,
-      text,
+      text: body.text,
     };
   } catch (cause) {
     return failure(cause);

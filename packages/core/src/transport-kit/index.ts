@@ -13,12 +13,15 @@ export {
   type FetchFailure,
   type FetchLike,
   type FetchOutcome,
+  type FetchTooLarge,
+  type FetchWithLimitOptions,
   type FetchWithTimeoutOptions,
   fetchWithTimeout,
 } from './fetch-with-timeout';
 export { type GuardStreamOptions, guardStream } from './guard-stream';
 export { createOptionReader, type OptionReader } from './option-reader';
 export { hasApiErrors, type ReadApiErrorsOptions, readApiErrors } from './read-api-errors';
+export { BodyTooLarge, limitStream, readText } from './read-body';
 export {
   ackItem,
   answersWithAck,

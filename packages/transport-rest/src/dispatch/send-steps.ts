@@ -2,11 +2,11 @@ import type { SendOptionsV1, TaskPayload, TransportResultV1 } from '@runware/cor
 import {
   abortableDelay,
   type ErrorContext,
+  fetchWithTimeout,
   isRetryableStatus,
   neverSent,
   parseRetryAfter,
 } from '@runware/core/transport-kit';
-import { fetchAnswer } from '../http/fetch-answer';
 import { parseAnswer } from '../http/parse-response';
 import type { RequestContext } from '../http/request-context';
 import { requestHeaders } from '../http/request-headers';
@@ -70,9 +70,11 @@ export function createSendSteps(
       posts += 1;
       log('request', `POST ${url}: ${label}`, { attempt: posts, tasks: payload.length });
       // The whole body is read before the slot is freed: the connection is idle again by then.
-      const outcome = await fetchAnswer(
-        { fetch: ctx.fetch, url, headers, body, timeoutMs, signal, closing },
-        options.maxResponseSize,
+      const outcome = await fetchWithTimeout(
+        ctx.fetch,
+        url,
+        { method: 'POST', headers, body },
+        { timeoutMs, signals: [signal, closing], maxBytes: options.maxResponseSize },
       ).finally(release);
       if (outcome.kind === 'aborted' || outcome.kind === 'closed')
         throw failureError(outcome, context, ctx, timeoutMs);

@@ -7,13 +7,13 @@ import {
 } from '@runware/core';
 import {
   abortedError,
+  type BodyTooLarge,
   closedError,
   describeCause,
   type ErrorContext,
   type FetchFailure,
   timeoutError,
 } from '@runware/core/transport-kit';
-import type { BodyTooLarge } from './read-body';
 
 /** `text` with every secret replaced by `***` (core's redaction). */
 export const redactText = (text: string, secrets: readonly string[]): string =>

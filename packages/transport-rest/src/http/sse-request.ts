@@ -5,9 +5,8 @@ import {
   type SendOptionsV1,
   type TaskPayload,
 } from '@runware/core';
-import { contextOf, guardStream } from '@runware/core/transport-kit';
+import { BodyTooLarge, contextOf, guardStream, limitStream, readText } from '@runware/core/transport-kit';
 import { parseAnswer, syntheticError } from './parse-response';
-import { BodyTooLarge, limitStream, readText } from './read-body';
 import type { RequestContext } from './request-context';
 import { requestHeaders } from './request-headers';
 import type { ReleaseSlot } from './request-slots';
