@@ -91,7 +91,14 @@ export function createWebSocketTransport(input: WebSocketTransportOptions): WebS
       });
     }
     // Polls and probes are made here and cannot fail to serialize; submits were checked by send().
-    const texts = tasks.map((task) => serialized.get(task) ?? JSON.stringify(task));
+    // A text is dropped once written (a resend after a reconnect serializes again): an in-flight
+    // task must not hold its JSON beside its object.
+    const texts = tasks.map((task) => {
+      const text = serialized.get(task);
+      if (text === undefined) return JSON.stringify(task);
+      serialized.delete(task);
+      return text;
+    });
     return connection.send(`[${texts.join(',')}]`);
   };
 

@@ -80,8 +80,8 @@ export function createRunwareClient(options: CreateRunwareClientOptions): Runwar
    * Every public call: arguments are checked before anything is sent (a throw becomes the
    * rejection), and whatever it rejects with leaves as a RunwareError holding no credential.
    */
+  const fail = (error: unknown) => Promise.reject(toPublicError(error, secrets));
   const guard = <T>(work: () => Promise<T>): Promise<T> => {
-    const fail = (error: unknown) => Promise.reject(toPublicError(error, secrets));
     try {
       return work().catch(fail);
     } catch (error) {
