@@ -41,8 +41,9 @@ export function isStateItem(task: TaskPayload, item: ResultItem): boolean {
 }
 
 /**
- * Applies one full-state poll answer to a pending task (only its state items, see `isStateItem`): reports progress changes and newly
- * terminal items (once each, by index), then settles the task when it is decided. A failed item
+ * Applies one full-state poll answer to a pending task (only its state items, see `isStateItem`):
+ * reports progress changes and newly terminal items (once each, by index), then settles the task
+ * when it is decided. A failed item
  * settles the task only once every item is terminal, so every success is reported before the
  * rejection (nothing is lost).
  */
