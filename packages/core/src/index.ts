@@ -48,6 +48,7 @@ export { createContentClient } from './content/create-content-client';
 export { classifyErrorCode } from './errors/classify-error';
 export { type CreateErrorDetails, createRunwareError, documentationFor } from './errors/create-runware-error';
 export { isRetryableCode, type RunwareErrorCode, runwareErrorCodes } from './errors/error-codes';
+export { toPublicError } from './errors/public-error';
 export {
   isRunwareError,
   RunwareError,

@@ -8,6 +8,7 @@ import {
   type RunwareConfig,
   resolveConfig,
   type TransportV1,
+  toPublicError,
   type ValidatorV1,
 } from '@runware/core';
 import { createRegistry } from '@runware/registry';
@@ -32,7 +33,24 @@ export interface ClientOptions extends RunwareConfig {
  * REST; `stream()` always uses REST/SSE), and wires the registry and validator. `apiKey` defaults
  * to RUNWARE_API_KEY.
  */
-export async function createClient(options: ClientOptions = {}): Promise<RunwareClient> {
+export function createClient(options: ClientOptions = {}): Promise<RunwareClient> {
+  // Whatever goes wrong (a Proxy whose traps throw, a part that is not one) leaves as a RunwareError
+  // without the key, like every other public call.
+  return build(options).catch((error: unknown) =>
+    Promise.reject(toPublicError(error, [readApiKey(options)])),
+  );
+}
+
+function readApiKey(options: unknown): string {
+  try {
+    const key = (options as ClientOptions | undefined)?.apiKey;
+    return typeof key === 'string' ? key : '';
+  } catch {
+    return '';
+  }
+}
+
+async function build(options: ClientOptions): Promise<RunwareClient> {
   // Anything but an options object is the config check's to refuse, with its message.
   if (typeof options !== 'object' || options === null || Array.isArray(options)) resolveConfig(options);
   const { transport: custom, registry, validator, ...userConfig } = options;
@@ -55,15 +73,17 @@ export async function createClient(options: ClientOptions = {}): Promise<Runware
     ...(logger.enabled ? { log } : {}),
   };
   const rest = createRestTransport(shared);
+  // A given transport is used as it is (and checked by the core client), even a wrong one like `0`.
   const transport: TransportV1 =
-    custom ??
-    (config.transportType === 'rest'
-      ? rest
-      : createWebSocketTransport({
-          ...shared,
-          ...(WebSocket ? { WebSocket: WebSocket as never } : {}),
-          ...(agent ? { headers: { 'user-agent': agent } } : {}),
-        }));
+    custom !== undefined
+      ? custom
+      : config.transportType === 'rest'
+        ? rest
+        : createWebSocketTransport({
+            ...shared,
+            ...(WebSocket ? { WebSocket: WebSocket as never } : {}),
+            ...(agent ? { headers: { 'user-agent': agent } } : {}),
+          });
   return createRunwareClient({
     config,
     transport,

@@ -95,3 +95,32 @@ it('createClient(null) is a config error, not a TypeError', async () => {
   expect(isRunwareError(error)).toBe(true);
   expect(error).toMatchObject({ code: 'validation', rawCode: 'invalidConfig', parameter: 'config' });
 });
+
+describe('createClient with parts that are not parts', () => {
+  it.each([
+    [{ transport: 0 }, 'transport'],
+    [{ transport: { send: () => Promise.resolve({ data: [], errors: [] }) } }, 'transport.close'],
+    [{ registry: 'live' }, 'registry'],
+    [{ validator: { validate: 'yes', clearCache: () => {} } }, 'validator.validate'],
+  ])('%j is an invalidConfig error naming %s, not a TypeError at close()', async (parts, field) => {
+    const error = await failure(createClient({ apiKey: secretKey, ...(parts as object) }));
+    expect(error).toMatchObject({ code: 'validation', rawCode: 'invalidConfig', parameter: field });
+  });
+
+  it('an options object whose property traps throw rejects with a RunwareError', async () => {
+    const hostile = new Proxy(
+      {},
+      {
+        get: () => {
+          throw new Error(`trap: get ${secretKey}`);
+        },
+        ownKeys: () => {
+          throw new Error('trap: ownKeys');
+        },
+      },
+    );
+    const error = await failure(createClient(hostile as never));
+    expect(isRunwareError(error)).toBe(true);
+    expect(error.retryable).toBe(false);
+  });
+});

@@ -322,4 +322,24 @@ describe('close() is not final for REST', () => {
     await body?.cancel();
     await transport.close();
   });
+
+  it('settles after a redirect loop whose answers had bodies (undici leaves those unread)', async () => {
+    let answered = 0;
+    const url = await ownServer((req, res) => {
+      req.resume();
+      answered += 1;
+      res.writeHead(307, { location: '/v1', 'content-type': 'text/plain' });
+      res.end('x'.repeat(64 * 1024));
+    });
+    const transport = createRestTransport({ apiKey: 'k', httpBaseUrl: url, maxRetries: 0 });
+    const error = await rejection(transport.stream?.(textStreamTask()) ?? Promise.resolve());
+    expect(error.code).toBe('connection');
+    expect(answered).toBeGreaterThan(1);
+    // A close that never settled is what the fuzz suite found; the race makes it fail, not hang.
+    const closed = await Promise.race([
+      transport.close().then(() => 'closed'),
+      new Promise((resolve) => setTimeout(resolve, 5_000, 'still open')),
+    ]);
+    expect(closed).toBe('closed');
+  });
 });

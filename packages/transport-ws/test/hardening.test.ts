@@ -231,3 +231,37 @@ describe('maxResponseSize', () => {
     expect(small.data).toHaveLength(1);
   });
 });
+
+describe('getTaskDetails of a task pending on the same transport', () => {
+  it('reads the running task instead of failing with conflictTaskUUID, and the task still completes', async () => {
+    const { transport } = env.open();
+    const task = imageTask();
+    const running = transport.send([task]);
+    const details = await transport.send([{ taskType: 'getTaskDetails', taskUUID: task.taskUUID }], {
+      timeoutMs: 3000,
+    });
+    expect(details.errors).toEqual([]);
+    expect(details.data).toEqual([
+      expect.objectContaining({ taskType: 'getTaskDetails', taskUUID: task.taskUUID }),
+    ]);
+    const answer = await running;
+    expect(answer.errors).toEqual([]);
+    expect(answer.data).toEqual([
+      expect.objectContaining({ taskType: 'imageInference', taskUUID: task.taskUUID }),
+    ]);
+  });
+
+  it('gives a getTaskDetails error to the lookup, not to the pending task', async () => {
+    const { tap, WebSocket: Tapped } = tappedSocket();
+    const { transport } = env.open({ WebSocket: Tapped });
+    await transport.connect();
+    const task = imageTask();
+    const running = transport.send([task]);
+    tap.inject({
+      errors: [{ code: 'taskExpired', message: 'gone', taskType: 'getTaskDetails', taskUUID: task.taskUUID }],
+    });
+    const answer = await running;
+    expect(answer.errors).toEqual([]);
+    expect(answer.data[0]).toMatchObject({ taskType: 'imageInference', taskUUID: task.taskUUID });
+  });
+});

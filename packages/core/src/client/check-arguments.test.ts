@@ -87,6 +87,16 @@ describe('checkTaskList', () => {
     expect(thrown(() => checkTaskList([]))).toMatchObject({ parameter: 'params' });
     expect(thrown(() => checkTaskList([task, null]))).toMatchObject({ parameter: 'params.1' });
   });
+
+  it('refuses two tasks of one call with the same taskUUID, naming the second', () => {
+    const taskUUID = '6f1c5a2e-3b7d-4c1e-9a0b-2d4e6f8a0b1c';
+    const tasks = [{ ...task, taskUUID }, { ...task }, { ...task, taskUUID }];
+    expect(thrown(() => checkTaskList(tasks))).toMatchObject({
+      parameter: 'params.2.taskUUID',
+      message: expect.stringContaining('params.0'),
+    });
+    expect(checkTaskList([{ ...task, taskUUID }, { ...task }, { ...task }])).toHaveLength(3);
+  });
 });
 
 describe('run and stream options', () => {

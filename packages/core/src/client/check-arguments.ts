@@ -79,11 +79,26 @@ export function checkParams(params: unknown, field = 'params'): Record<string, u
   return params;
 }
 
-/** `run()`'s tasks: one params object or a non-empty array of them. */
+/**
+ * `run()`'s tasks: one params object or a non-empty array of them, no two with one taskUUID (their
+ * answers could not be told apart).
+ */
 export function checkTaskList(params: unknown): readonly Record<string, unknown>[] {
   if (!Array.isArray(params)) return [checkParams(params)];
   if (params.length === 0) return failParams('params', 'run() needs at least one task.');
-  return params.map((entry, index) => checkParams(entry, `params.${index}`));
+  const tasks = params.map((entry, index) => checkParams(entry, `params.${index}`));
+  const first = new Map<unknown, number>();
+  tasks.forEach(({ taskUUID }, index) => {
+    if (taskUUID === undefined) return;
+    const earlier = first.get(taskUUID);
+    if (earlier === undefined) first.set(taskUUID, index);
+    else
+      failParams(
+        `params.${index}.taskUUID`,
+        `params.${index}.taskUUID is also the taskUUID of params.${earlier}; give each task its own.`,
+      );
+  });
+  return tasks;
 }
 
 const runOptionKeys = ['signal', 'timeout', 'onResult', 'onProgress', 'validate'] as const;

@@ -10,6 +10,7 @@ import type { ResultItem } from '../spec/task';
 import type { TransportV1 } from '../spec/transport-v1';
 import type { ValidatorV1 } from '../spec/validator-v1';
 import { checkParams, checkRunOptions, checkStreamOptions, checkTaskList } from './check-arguments';
+import { checkParts } from './check-parts';
 import type { RunwareClient } from './client-types';
 import { createPollScheduler, defaultPolling, type PollingOptions } from './polling/poll-scheduler';
 import type { RunOptions } from './run-options';
@@ -64,6 +65,7 @@ function contentNotIncluded(): ContentClient {
 /** Builds a client from a config and a transport (plus an optional registry and validator). */
 export function createRunwareClient(options: CreateRunwareClientOptions): RunwareClient {
   const config = resolveConfig(options.config as RunwareConfig);
+  checkParts(options);
   const logger = createLogger({ debug: config.debug, logSink: config.logSink, secrets: [config.apiKey] });
   const { transport, registry, validator } = options;
   const streamTransport = options.streamTransport ?? transport;
@@ -144,18 +146,21 @@ export function createRunwareClient(options: CreateRunwareClientOptions): Runwar
     streamIdleTimeout: config.streamIdleTimeout,
   };
 
-  const close = async () => {
-    if (closed) return;
-    closed = true;
-    coalescer?.failQueued(
-      createRunwareError('disconnected', 'The client was closed before the task was sent.'),
-    );
-    scheduler.close(createRunwareError('disconnected', 'The client was closed while the task was pending.'));
-    await Promise.all([
-      transport.close(),
-      streamTransport === transport ? undefined : streamTransport.close(),
-    ]);
-  };
+  const close = () =>
+    guard(async () => {
+      if (closed) return;
+      closed = true;
+      coalescer?.failQueued(
+        createRunwareError('disconnected', 'The client was closed before the task was sent.'),
+      );
+      scheduler.close(
+        createRunwareError('disconnected', 'The client was closed while the task was pending.'),
+      );
+      await Promise.all([
+        transport.close(),
+        streamTransport === transport ? undefined : streamTransport.close(),
+      ]);
+    });
 
   const client = {
     run: (params: unknown, runOptions?: unknown) =>
@@ -196,15 +201,16 @@ export function createRunwareClient(options: CreateRunwareClientOptions): Runwar
       guard(async () => {
         await live().connect?.();
       }),
-    disconnect: async () => {
-      coalescer?.failQueued(
-        createRunwareError('disconnected', 'The client was disconnected before the task was sent.'),
-      );
-      scheduler.failAll(
-        createRunwareError('disconnected', 'The client was disconnected while the task was pending.'),
-      );
-      await transport.close();
-    },
+    disconnect: () =>
+      guard(async () => {
+        coalescer?.failQueued(
+          createRunwareError('disconnected', 'The client was disconnected before the task was sent.'),
+        );
+        scheduler.failAll(
+          createRunwareError('disconnected', 'The client was disconnected while the task was pending.'),
+        );
+        await transport.close();
+      }),
     refreshRegistry: () =>
       guard(async () => {
         await registry?.refresh();

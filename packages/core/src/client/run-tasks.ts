@@ -37,7 +37,7 @@ function awaitAsync(
   return new Promise((resolve, reject) => {
     let settled = false;
     const onAbort = () => {
-      ctx.scheduler.remove(task.taskUUID);
+      ctx.scheduler.remove(pending);
       pending.settle({ error: abortedError(contextOf([task])) });
     };
     const pending: PendingTask = {

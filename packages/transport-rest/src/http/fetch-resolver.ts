@@ -29,7 +29,7 @@ const dynamicImport: ModuleLoader = (specifier) =>
 
 interface UndiciModule {
   fetch: (input: unknown, init?: unknown) => Promise<Response>;
-  Agent: new (options: Record<string, unknown>) => { close(): Promise<void> };
+  Agent: new (options: Record<string, unknown>) => { destroy(): Promise<void> };
 }
 
 function asUndici(mod: unknown): UndiciModule | undefined {
@@ -83,7 +83,10 @@ export async function loadUndiciFetch(
   const agent = new undici.Agent(agentOptions(maxConnections));
   const fetch = ((input: unknown, init?: RequestInit) =>
     undici.fetch(input, { ...init, dispatcher: agent })) as unknown as FetchLike;
-  return { fetch, release: () => agent.close().catch(() => {}) };
+  // destroy, not close: close waits for every response body to be read, and undici leaves the
+  // bodies of redirects it followed unread, so one redirect loop made close() hang forever. By the
+  // time the transport releases the Agent its requests are over (or rejected as closed).
+  return { fetch, release: () => agent.destroy().catch(() => {}) };
 }
 
 /** The runtime's fetch, looked up per call so it is always called with the right `this`. */

@@ -1,134 +1,20 @@
-import type { RawApiError, ResultItem, RunwareError, TaskPayload, TransportResultV1 } from '@runware/core';
+import type { RawApiError, ResultItem, RunwareError, TaskPayload } from '@runware/core';
 import { ackItem, answersWithAck, expectedItems } from '@runware/core/transport-kit';
 import type { WebSocketLogger } from '../options';
 import { DeadlineQueue } from './deadline-queue';
 import { errorKey, itemKey } from './dedupe-keys';
+import {
+  addKey,
+  type Entry,
+  type OpenRequest,
+  type PollEntry,
+  Request,
+  type RequestCallbacks,
+  type SubmitEntry,
+  type SubmitView,
+} from './table-entries';
 
-/**
- * Where a submitted task stands: `queued` (on no socket yet), `sent` (written, fate unknown: it may
- * never have reached the server), `known` (the server has it: an ACK, an item, an error).
- */
-export type SubmitPhase = 'queued' | 'sent' | 'known';
-
-/**
- * A submitted task, as the rest of the transport sees it: read-only. Only the request table
- * changes it, through its named operations.
- */
-export interface SubmitView {
-  readonly task: TaskPayload;
-  /** `async`: answered by an ACK (async delivery, webhook); `sync`: by its result items. */
-  readonly mode: 'sync' | 'async';
-  readonly phase: SubmitPhase;
-  /** A getResponse for it is outstanding on the current socket. */
-  readonly probing: boolean;
-  /** A known sync task also collected through getResponse: after a drop, or after a failed result. */
-  readonly recovering: boolean;
-  /** How many times this transport wrote it on a socket. */
-  readonly submits: number;
-  /** How many results the finished task lists (`expectedItems`). */
-  readonly expected: number;
-  /** Distinct successes reported. */
-  readonly count: number;
-  /** Failed result slots in the last full listing of the task's slots (a getResponse answer). */
-  readonly failedListed: number;
-  /** Distinct failures reported since that listing (or since the start): pushed error frames. */
-  readonly failedSince: number;
-  /** getResponse polls written for it since the last frame carrying its items. */
-  readonly quietPolls: number;
-  /** Answered (or its send() ended): nothing more is routed to it. */
-  readonly done: boolean;
-}
-
-/**
- * One send() call: resolves once every one of its tasks has its answer. A class, so thousands in
- * flight share their methods instead of carrying closures each.
- */
-class Request implements OpenRequest {
-  entries: Entry[] = [];
-  remaining = 0;
-  /** Made on the first item or error: a send in flight has none yet. */
-  data: ResultItem[] | undefined;
-  errors: RawApiError[] | undefined;
-  settled = false;
-
-  constructor(
-    readonly callbacks: RequestCallbacks,
-    private readonly failRequest: (request: Request, error: RunwareError) => void,
-  ) {}
-
-  fail(error: RunwareError): void {
-    this.failRequest(this, error);
-  }
-
-  addItem(item: ResultItem): void {
-    this.data ??= [];
-    this.data.push(item);
-  }
-
-  addError(raw: RawApiError): void {
-    this.errors ??= [];
-    this.errors.push(raw);
-  }
-
-  answer(): TransportResultV1 {
-    return { data: this.data ?? [], errors: this.errors ?? [] };
-  }
-}
-
-/** Distinct keys seen so far: none, one (most tasks have one result), or a Set once there are more. */
-type SeenKeys = string | Set<string> | undefined;
-
-/** `seen` with `key` added, or undefined when `key` was in it already. */
-function addKey(seen: SeenKeys, key: string): SeenKeys {
-  if (seen === undefined) return key;
-  if (typeof seen === 'string') return seen === key ? undefined : new Set([seen, key]);
-  if (seen.has(key)) return undefined;
-  seen.add(key);
-  return seen;
-}
-
-interface SubmitEntry {
-  kind: 'submit';
-  request: Request;
-  task: TaskPayload;
-  mode: 'sync' | 'async';
-  phase: SubmitPhase;
-  probing: boolean;
-  recovering: boolean;
-  submits: number;
-  expected: number;
-  count: number;
-  failedListed: number;
-  failedSince: number;
-  quietPolls: number;
-  seen: SeenKeys;
-  errorsSeen: SeenKeys;
-  done: boolean;
-}
-
-/** A getResponse the caller sent: answered by the next frame about its taskUUID. */
-interface PollEntry {
-  kind: 'poll';
-  request: Request;
-  task: TaskPayload;
-  done: boolean;
-}
-
-type Entry = SubmitEntry | PollEntry;
-
-export interface RequestCallbacks {
-  onItem: ((item: ResultItem) => void) | undefined;
-  /** Called once, when every task of the send has its answer. */
-  resolve(result: TransportResultV1): void;
-  /** Called once, instead of `resolve`, when the send is failed (timeout, abort, close). */
-  reject(error: RunwareError): void;
-}
-
-/** A registered send(), as its caller holds it. */
-export interface OpenRequest {
-  /** Ends the send early: its tasks stop being routed and the caller gets `error`. */
-  fail(error: RunwareError): void;
-}
+export type { OpenRequest, RequestCallbacks, SubmitPhase, SubmitView } from './table-entries';
 
 export interface RequestTableSettings {
   /** How long an async submit waits for its ACK, ms. */
@@ -162,6 +48,8 @@ export interface RequestTable {
   // --- views
   /** The live (not done) submit of `taskUUID`. */
   submit(taskUUID: string): SubmitView | undefined;
+  /** The live getTaskDetails reading `taskUUID` (it may be pending next to that task's submit). */
+  lookup(taskUUID: string): SubmitView | undefined;
   /** Known sync tasks collected by polling (after a drop or a failed result). */
   recovering(): SubmitView[];
   /** Tasks whose fate a drop made unsure: written and unconfirmed, or recovering. */
@@ -220,8 +108,17 @@ export interface RequestTable {
   finishWithError(entry: SubmitView, raw: RawApiError): void;
 }
 
+/**
+ * Where a submit is filed. A getTaskDetails carries the taskUUID of the task it reads, which may be
+ * pending here too: it gets a key of its own, so asking about a running task is no conflict.
+ */
+const lookupKey = (taskUUID: string) => `getTaskDetails:${taskUUID}`;
+const keyOf = (task: TaskPayload) =>
+  task.taskType === 'getTaskDetails' ? lookupKey(task.taskUUID) : task.taskUUID;
+
 export function createRequestTable(settings: RequestTableSettings): RequestTable {
   const { log } = settings;
+  /** Live submits by `keyOf` their task. */
   const submits = new Map<string, SubmitEntry>();
   const polls = new Map<string, PollEntry[]>();
   /** Submits waiting for a socket, in the order they were queued. */
@@ -265,7 +162,8 @@ export function createRequestTable(settings: RequestTableSettings): RequestTable
     for (const entry of request.entries) {
       const uuid = entry.task.taskUUID;
       if (entry.kind === 'submit') {
-        if (submits.get(uuid) === entry) submits.delete(uuid);
+        const key = keyOf(entry.task);
+        if (submits.get(key) === entry) submits.delete(key);
         continue;
       }
       const left = (polls.get(uuid) ?? []).filter((waiter) => waiter !== entry);
@@ -346,7 +244,7 @@ export function createRequestTable(settings: RequestTableSettings): RequestTable
   return {
     open(tasks, callbacks) {
       const request = new Request(callbacks, failRequest);
-      /** taskUUIDs this send already holds (a submit, or a poll); a send of one task needs none. */
+      /** Keys this send already holds (a submit, a lookup or a poll); a send of one task needs none. */
       const inThisSend = tasks.length > 1 ? new Set<string>() : undefined;
       for (const task of tasks) {
         if (typeof task.taskUUID !== 'string' || task.taskUUID === '') {
@@ -361,7 +259,7 @@ export function createRequestTable(settings: RequestTableSettings): RequestTable
         } else if (task.taskType === 'getResponse') {
           inThisSend?.add(task.taskUUID);
           request.entries.push(addPoll(task, request));
-        } else if (submits.has(task.taskUUID) || inThisSend?.has(task.taskUUID)) {
+        } else if (submits.has(keyOf(task)) || inThisSend?.has(keyOf(task))) {
           // Never written: a second live submit of one taskUUID could not be told apart on the wire.
           request.addError({
             code: 'conflictTaskUUID',
@@ -372,8 +270,8 @@ export function createRequestTable(settings: RequestTableSettings): RequestTable
           });
         } else {
           const entry = newSubmit(task, request);
-          inThisSend?.add(task.taskUUID);
-          submits.set(task.taskUUID, entry);
+          inThisSend?.add(keyOf(task));
+          submits.set(keyOf(task), entry);
           queued.add(entry);
           request.entries.push(entry);
         }
@@ -408,6 +306,11 @@ export function createRequestTable(settings: RequestTableSettings): RequestTable
 
     submit(taskUUID) {
       const entry = submits.get(taskUUID);
+      return entry && !entry.done ? entry : undefined;
+    },
+
+    lookup(taskUUID) {
+      const entry = submits.get(lookupKey(taskUUID));
       return entry && !entry.done ? entry : undefined;
     },
 

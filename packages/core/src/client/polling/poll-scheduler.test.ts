@@ -249,11 +249,29 @@ describe('createPollScheduler: deadlines, errors, failAll and close', () => {
     expect(h.scheduler.size()).toBe(0);
   });
 
+  it('settles a second task of a pending taskUUID with conflictTaskUUID; removing it spares the first', async () => {
+    const h = harness();
+    const first = h.add('a', 2000);
+    let second: { items?: ResultItem[]; error?: RunwareError } | undefined;
+    const twin: PendingTask = {
+      ...first,
+      settle: (outcome) => {
+        second = outcome;
+      },
+    };
+    h.scheduler.add(twin);
+    expect(second?.error).toMatchObject({ rawCode: 'conflictTaskUUID', parameter: 'taskUUID' });
+    h.scheduler.remove(twin);
+    expect(h.scheduler.size()).toBe(1);
+    await advance(5000);
+    expect(h.outcomes.get('a')?.items).toHaveLength(1);
+  });
+
   it('stops polling a removed task', async () => {
     const h = harness();
-    h.add('a', 60_000);
+    const task = h.add('a', 60_000);
     await advance(500);
-    h.scheduler.remove('a');
+    h.scheduler.remove(task);
     const count = h.polls.length;
     await advance(10_000);
     expect(h.polls).toHaveLength(count);

@@ -7,13 +7,19 @@ import { mapApiError } from '../map-api-error';
 import { applyState, type PendingTask } from '../pending-task';
 import { createDurationEstimator, type DurationBracket, type DurationEstimate } from './duration-estimator';
 import { nextPollAge } from './poll-schedule';
-import { defaultPolling, type PollingOptions } from './polling-options';
+import { type PollingOptions, resolvePolling } from './polling-options';
+import { isTransientPollError } from './transient-poll-error';
 
 export { defaultPolling, type PollingOptions } from './polling-options';
 
 export interface PollScheduler {
+  /**
+   * Starts polling for a task. A task whose taskUUID is pending already is settled at once with
+   * `conflictTaskUUID`: answers are told apart by taskUUID alone, and the first task must not lose them.
+   */
   add(pending: PendingTask): void;
-  remove(taskUUID: string): void;
+  /** Stops polling for this task (not for another one of the same taskUUID). */
+  remove(pending: PendingTask): void;
   size(): number;
   /** Rejects every pending task with `error`; polling goes on for tasks added later. */
   failAll(error: RunwareError): void;
@@ -49,34 +55,6 @@ interface Tracked {
   /** The wait after the last failed poll (backoff), ms; its next poll comes no sooner than `retryAt`. */
   backoffMs: number;
   retryAt: number;
-}
-
-/** Raw codes of a poll answer that could not be read: a proxy's page, a cut body. */
-const unreadableCodes = new Set(['parseError', 'httpError', 'unrecognizedResponse']);
-
-/**
- * Whether a failed poll says nothing final about its tasks: they may still be running, so they
- * stay pending. Retryable errors (server, connection, timeout, rate limit) are; so is an answer
- * that could not be read, unless its status is a 4xx other than 408/429 (a wrong URL, say).
- */
-export function isTransientPollError(error: RunwareError, statusCode = error.statusCode): boolean {
-  if (error.retryable) return true;
-  if (!unreadableCodes.has(error.rawCode)) return false;
-  return (
-    statusCode === undefined ||
-    statusCode < 400 ||
-    statusCode >= 500 ||
-    statusCode === 408 ||
-    statusCode === 429
-  );
-}
-
-/** `defaultPolling` under the options given; an option set to undefined keeps its default. */
-export function resolvePolling(polling: Partial<PollingOptions> = {}): Required<PollingOptions> {
-  const resolved = { ...defaultPolling };
-  for (const [key, value] of Object.entries(polling))
-    if (value !== undefined) (resolved as Record<string, unknown>)[key] = value;
-  return resolved;
 }
 
 const modelOf = (task: TaskPayload) =>
@@ -356,6 +334,17 @@ export function createPollScheduler(deps: PollSchedulerDeps): PollScheduler {
 
   return {
     add(task) {
+      const { taskUUID, taskType } = task.task;
+      if (pending.has(taskUUID)) {
+        task.settle({
+          error: createRunwareError(
+            'conflictTaskUUID',
+            `Task ${taskUUID} is already pending on this client; give each task its own taskUUID.`,
+            { taskUUID, taskType, parameter: 'taskUUID' },
+          ),
+        });
+        return;
+      }
       const tracked: Tracked = {
         pending: task,
         lastPollAge: undefined,
@@ -372,8 +361,9 @@ export function createPollScheduler(deps: PollSchedulerDeps): PollScheduler {
       reschedule(tracked);
       arm(tracked.due);
     },
-    remove(taskUUID) {
-      forget(taskUUID);
+    remove(task) {
+      if (pending.get(task.task.taskUUID)?.pending !== task) return;
+      forget(task.task.taskUUID);
       if (pending.size === 0) disarm();
     },
     size: () => pending.size,

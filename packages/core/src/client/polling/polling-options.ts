@@ -40,3 +40,11 @@ export const defaultPolling: Required<PollingOptions> = {
   adaptive: true,
   maxModels: 256,
 };
+
+/** `defaultPolling` under the options given; an option set to undefined keeps its default. */
+export function resolvePolling(polling: Partial<PollingOptions> = {}): Required<PollingOptions> {
+  const resolved = { ...defaultPolling };
+  for (const [key, value] of Object.entries(polling))
+    if (value !== undefined) (resolved as Record<string, unknown>)[key] = value;
+  return resolved;
+}
