@@ -1,3 +1,4 @@
+import type { ChaosConfig } from './scenarios/chaos';
 import type { HeapConfig } from './scenarios/heap';
 import type { LagConfig } from './scenarios/lag';
 import type { LoneConfig } from './scenarios/lone';
@@ -13,9 +14,12 @@ export interface BenchConfig {
   lone: LoneConfig;
   throughput: ThroughputConfig;
   heap: HeapConfig;
+  chaos: ChaosConfig;
 }
 
-export const scenarioIds = ['lag', 'mixed', 'requests', 'lone', 'throughput', 'heap'] as const;
+export const scenarioIds = ['lag', 'mixed', 'requests', 'lone', 'throughput', 'heap', 'chaos'] as const;
+/** What runs without `--only`: chaos is a long correctness run of its own (`--only chaos`). */
+export const defaultScenarioIds = ['lag', 'mixed', 'requests', 'lone', 'throughput', 'heap'] as const;
 export type ScenarioId = (typeof scenarioIds)[number];
 
 /** The full run (about 5 minutes on 2 cores, plus install and build). */
@@ -27,6 +31,7 @@ export const defaultConfig: BenchConfig = {
   lone: { durationsMs: [1000, 5000] },
   throughput: { tasks: 10_000, concurrencies: [200, 1000], rounds: 3 },
   heap: { inFlight: 1000 },
+  chaos: { tasks: { rest: 20_000, ws: 30_000 }, concurrency: 500 },
 };
 
 /** `--quick`: one run, a 10 s longest class and long task, fewer tasks (about a minute). */
@@ -38,6 +43,7 @@ export const quickConfig: BenchConfig = {
   lone: { durationsMs: [1000, 5000] },
   throughput: { tasks: 2000, concurrencies: [200, 1000], rounds: 1 },
   heap: { inFlight: 1000 },
+  chaos: { tasks: { rest: 2000, ws: 3000 }, concurrency: 200 },
 };
 
 /** Tiny sizes for the smoke test: every scenario end to end in seconds. */
@@ -49,4 +55,5 @@ export const smokeConfig: BenchConfig = {
   lone: { durationsMs: [200, 400] },
   throughput: { tasks: 50, concurrencies: [5, 20], rounds: 1 },
   heap: { inFlight: 20 },
+  chaos: { tasks: { rest: 20, ws: 30 }, concurrency: 10 },
 };

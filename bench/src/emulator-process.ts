@@ -17,6 +17,8 @@ export interface BenchEmulator {
   mark(): Promise<number>;
   /** Drops every task, session and counter and closes every socket. */
   reset(): Promise<void>;
+  /** Replaces the active faults (none: `[]`). */
+  setFaults(faults: readonly unknown[]): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -24,8 +26,14 @@ type HostOptions = Omit<EmulatorOptions, 'log' | 'port' | 'host'>;
 
 const hostScript = fileURLToPath(new URL('./emulator-host.mjs', import.meta.url));
 
-async function control<T>(controlUrl: string, path: string, method = 'GET'): Promise<T> {
-  const response = await fetch(`${controlUrl}${path}`, { method, signal: AbortSignal.timeout(30_000) });
+async function control<T>(controlUrl: string, path: string, method = 'GET', body?: unknown): Promise<T> {
+  const response = await fetch(`${controlUrl}${path}`, {
+    method,
+    signal: AbortSignal.timeout(30_000),
+    ...(body === undefined
+      ? {}
+      : { body: JSON.stringify(body), headers: { 'content-type': 'application/json' } }),
+  });
   if (!response.ok) throw new Error(`emulator control ${method} ${path}: HTTP ${response.status}`);
   return (await response.json()) as T;
 }
@@ -73,6 +81,10 @@ export async function startEmulatorProcess(options: HostOptions = {}): Promise<B
     },
     async reset() {
       await control(controlUrl, '/reset', 'POST');
+    },
+    async setFaults(faults) {
+      await control(controlUrl, '/faults', 'DELETE');
+      if (faults.length > 0) await control(controlUrl, '/faults', 'POST', { faults });
     },
     async close() {
       child.stdin?.end();

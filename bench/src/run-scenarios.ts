@@ -1,6 +1,7 @@
 import type { BenchConfig, ScenarioId } from './config';
 import type { Metric } from './metrics';
 import type { ScenarioContext } from './scenario';
+import { runChaos } from './scenarios/chaos';
 import { runHeap } from './scenarios/heap';
 import { runLag } from './scenarios/lag';
 import { runLone } from './scenarios/lone';
@@ -21,6 +22,7 @@ export async function runScenarios(
     lone: () => runLone(config.lone, ctx),
     throughput: () => runThroughput(config.throughput, ctx),
     heap: () => runHeap(config.heap, ctx),
+    chaos: () => runChaos(config.chaos, ctx),
   };
   const metrics: Metric[] = [];
   for (const id of only) metrics.push(...(await table[id]()));

@@ -3,10 +3,23 @@
  * interfaces a transport, registry or validator implements. Edge-safe: no Node built-ins.
  */
 
-export type { ResultOfParams, RunwareClient, TaskEnvelope, UtilityParams } from './client/client-types';
+export type {
+  AirOfModel,
+  ResultOfModel,
+  ResultOfParams,
+  RunResult,
+  RunwareClient,
+  TaskEnvelope,
+  UntypedParams,
+  UtilityParams,
+  UtilityResult,
+  WithModelOrTaskType,
+} from './client/client-types';
 export { type CreateRunwareClientOptions, createRunwareClient } from './client/create-runware-client';
+export type { ApiErrorExtra } from './client/map-api-error';
+export { parseSseLine, type TextStreamChunk } from './client/parse-sse-line';
 export { defaultPolling, type PollingOptions } from './client/polling/polling-options';
-export type { RunOptions, StreamOptions } from './client/run-options';
+export type { ItemState, RunOptions, SettledItem, StreamOptions } from './client/run-options';
 export { createStaticRegistry, type StaticRegistryTables } from './client/static-registry';
 export { newTaskUUID } from './client/task-uuid';
 export type { TextStream, TextStreamResult, TextUsage } from './client/text-stream';
@@ -47,7 +60,13 @@ export type {
 export { createContentClient } from './content/create-content-client';
 export { classifyErrorCode } from './errors/classify-error';
 export { type CreateErrorDetails, createRunwareError, documentationFor } from './errors/create-runware-error';
-export { isRetryableCode, type RunwareErrorCode, runwareErrorCodes } from './errors/error-codes';
+export {
+  type ErrorCode,
+  isRetryableCode,
+  type RunwareErrorCode,
+  runwareErrorCodes,
+} from './errors/error-codes';
+export { type ApiErrorContext, parseApiError } from './errors/parse-api-error';
 export { toPublicError } from './errors/public-error';
 export {
   isRunwareError,
@@ -56,7 +75,14 @@ export {
   type ValidationIssue,
 } from './errors/runware-error';
 export { type CreateLoggerOptions, createLogger } from './logger/create-logger';
-export type { LogCategory, LogEntry, Logger, LogSink } from './logger/log-types';
+export {
+  type CategoryMethods,
+  type LogCategory,
+  type LogEntry,
+  type Logger,
+  type LogSink,
+  logCategories,
+} from './logger/log-types';
 export { redact } from './logger/redact';
 export { silentLogger } from './logger/silent-logger';
 export { bytesToBase64 } from './media/base64';
@@ -71,5 +97,5 @@ export type {
   TransportResultV1,
   TransportV1,
 } from './spec/transport-v1';
-export type { ValidationContextV1, ValidatorV1 } from './spec/validator-v1';
+export type { ValidationContextV1, ValidationOutcomeV1, ValidatorV1 } from './spec/validator-v1';
 export { expectedItems } from './transport-kit/result-items';

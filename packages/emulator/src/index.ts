@@ -8,6 +8,7 @@ export type { FaultCommon, FaultKind, FaultSpec } from './control/fault-spec';
 export type { ActiveFault } from './control/faults';
 export { defaultApiKey, type EmulatorOptions } from './options';
 export { type RunningEmulator, startEmulator } from './start-emulator';
+export type { ModelListing } from './state/community-models';
 export type { ModelRecord, NewModel } from './state/model-registry';
 export type { CapturedRequest } from './state/request-log';
 export type { Stats, Transport } from './state/stats';

@@ -7,6 +7,7 @@ import {
   type RunwareClient,
   type RunwareConfig,
   resolveConfig,
+  type TransportType,
   type TransportV1,
   toPublicError,
   type ValidatorV1,
@@ -19,13 +20,16 @@ import { createLazyValidator } from './lazy-validator';
 import { nodeFileAccess, userAgent } from './node-runtime';
 import { sdkVersion } from './version';
 
-export interface ClientOptions extends RunwareConfig {
-  /** A transport of your own (see @runware/core's TransportV1); overrides transportType. */
-  transport?: TransportV1;
+export interface ClientOptions extends Omit<RunwareConfig, 'transport'> {
+  /**
+   * `'websocket'` (default) or `'rest'`, the official SDK's name for `transportType`; or a
+   * transport of your own (see @runware/core's TransportV1), which then carries every task.
+   */
+  transport?: TransportType | TransportV1 | undefined;
   /** A registry of your own; defaults to the live registry (bundled list + registry.json). */
-  registry?: RegistryV1;
+  registry?: RegistryV1 | undefined;
   /** A validator, used when `validate` is on. */
-  validator?: ValidatorV1;
+  validator?: ValidatorV1 | undefined;
 }
 
 /**
@@ -52,8 +56,14 @@ function readApiKey(options: unknown): string {
 
 async function build(options: ClientOptions): Promise<RunwareClient> {
   // Anything but an options object is the config check's to refuse, with its message.
-  if (typeof options !== 'object' || options === null || Array.isArray(options)) resolveConfig(options);
-  const { transport: custom, registry, validator, ...userConfig } = options;
+  if (typeof options !== 'object' || options === null || Array.isArray(options))
+    resolveConfig(options as unknown as RunwareConfig);
+  const { transport, registry, validator, ...rest } = options;
+  // A string is the official spelling of transportType (checked with the config); anything else
+  // given is a transport of the user's own (checked by the core client).
+  const named = typeof transport === 'string';
+  const custom = named ? undefined : transport;
+  const userConfig: RunwareConfig = named ? { ...rest, transport } : rest;
   const files = userConfig.dependencies?.files ?? (await nodeFileAccess());
   const config = resolveConfig({
     ...userConfig,
@@ -72,13 +82,13 @@ async function build(options: ClientOptions): Promise<RunwareClient> {
     userAgent: agent,
     ...(logger.enabled ? { log } : {}),
   };
-  const rest = createRestTransport(shared);
+  const restTransport = createRestTransport(shared);
   // A given transport is used as it is (and checked by the core client), even a wrong one like `0`.
-  const transport: TransportV1 =
+  const carrier: TransportV1 =
     custom !== undefined
       ? custom
       : config.transportType === 'rest'
-        ? rest
+        ? restTransport
         : createWebSocketTransport({
             ...shared,
             ...(WebSocket ? { WebSocket: WebSocket as never } : {}),
@@ -86,8 +96,8 @@ async function build(options: ClientOptions): Promise<RunwareClient> {
           });
   return createRunwareClient({
     config,
-    transport,
-    streamTransport: rest,
+    transport: carrier,
+    streamTransport: restTransport,
     registry: registry ?? createRegistry(shared),
     validator: validator ?? createLazyValidator(shared),
     content: createContentClient,

@@ -46,7 +46,8 @@ const image = { model: 'runware:400@1', positivePrompt: 'a fox', width: 16, heig
 describe.each(['rest', 'ws'] as const)('utility methods over %s', (transport) => {
   it('modelSearch finds models', async () => {
     const before = await tasksOver(transport);
-    const found = await clientFor(transport).modelSearch({ search: 'community', limit: 2 });
+    const [found] = await clientFor(transport).modelSearch({ search: 'community', limit: 2 });
+    if (!found) throw new Error('modelSearch answered no item');
     expect(found.results).toHaveLength(2);
     expect(found.results[0]?.air).toEqual(expect.any(String));
     expect(found.totalResults).toBeGreaterThanOrEqual(2);
@@ -67,29 +68,33 @@ describe.each(['rest', 'ws'] as const)('utility methods over %s', (transport) =>
   });
 
   it('imageUpload stores an image and answers its UUID and URL', async () => {
-    const uploaded = await clientFor(transport).imageUpload({ image: 'https://example.com/photo.jpg' });
-    expect(uploaded.imageUUID).toMatch(/^[0-9a-f-]{36}$/);
-    const served = await fetch(String(uploaded.imageURL));
+    const uploads = await clientFor(transport).imageUpload({ image: 'https://example.com/photo.jpg' });
+    expect(uploads).toHaveLength(1);
+    const uploaded = uploads[0];
+    expect(uploaded?.imageUUID).toMatch(/^[0-9a-f-]{36}$/);
+    const served = await fetch(String(uploaded?.imageURL));
     expect(served.ok).toBe(true);
   });
 
   it('mediaStorage uploads, then deletes what it uploaded', async () => {
     const client = clientFor(transport);
-    const stored = await client.mediaStorage({ operation: 'upload', media: 'https://example.com/a.png' });
+    const [stored] = await client.mediaStorage({ operation: 'upload', media: 'https://example.com/a.png' });
+    if (!stored) throw new Error('mediaStorage answered no item');
     expect(stored).toMatchObject({
       operation: 'upload',
       mediaUUID: expect.stringMatching(/^[0-9a-f-]{36}$/),
     });
     const deleted = await client.mediaStorage({ operation: 'delete', media: stored.mediaUUID });
-    expect(deleted).toMatchObject({ operation: 'delete', mediaUUID: stored.mediaUUID });
+    expect(deleted).toHaveLength(1);
+    expect(deleted[0]).toMatchObject({ operation: 'delete', mediaUUID: stored.mediaUUID });
     const again = await failure(client.mediaStorage({ operation: 'delete', media: stored.mediaUUID }));
     expect(again.rawCode).toBe('mediaNotFound');
   });
 
   it('accountManagement answers the account details', async () => {
-    const account = await clientFor(transport).accountManagement({ operation: 'getDetails' });
-    expect(account.balance?.currency).toBe('USD');
-    expect(account.balance?.amount).toEqual(expect.any(Number));
+    const [account] = await clientFor(transport).accountManagement({ operation: 'getDetails' });
+    expect(account?.balance?.currency).toBe('USD');
+    expect(account?.balance?.amount).toEqual(expect.any(Number));
   });
 
   it('getTaskDetails and getResponse look up a task run before', async () => {
@@ -98,8 +103,8 @@ describe.each(['rest', 'ws'] as const)('utility methods over %s', (transport) =>
     const [result] = await client.run({ ...image, deliveryMethod: 'async', taskUUID });
     expect(result?.imageURL).toBeTruthy();
 
-    const details = await client.getTaskDetails({ taskUUID });
-    expect(details.request[0]).toMatchObject({
+    const [details] = await client.getTaskDetails({ taskUUID });
+    expect(details?.request[0]).toMatchObject({
       model: 'runware:400@1',
       taskType: 'imageInference',
       taskUUID,

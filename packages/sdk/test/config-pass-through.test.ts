@@ -66,8 +66,8 @@ describe('the client config over REST', () => {
       retryDelay: 1_500,
       dependencies: { fetch: timed },
     });
-    const account = await client.accountManagement({ operation: 'getDetails' });
-    expect(account.balance?.currency).toBe('USD');
+    const [account] = await client.accountManagement({ operation: 'getDetails' });
+    expect(account?.balance?.currency).toBe('USD');
     expect(sent).toHaveLength(2);
     expect((sent[1] ?? 0) - (sent[0] ?? 0)).toBeGreaterThanOrEqual(1_450);
   });

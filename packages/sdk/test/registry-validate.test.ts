@@ -120,4 +120,23 @@ describe('client-side validation', () => {
     expect((await h.control.stats()).tasks.total).toBe(1);
     await h.control.clearFaults();
   });
+
+  it('links a service error of a model validation resolved to the docs URL /resolve gave', async () => {
+    const client = await h.clientWith({ validate: true });
+    // The registry is loaded before the model exists, so only /resolve knows its docs page.
+    await client.run({ model: 'runware:400@1', positivePrompt: 'x', width: 64, height: 64 });
+    await h.control.addModel(dayZeroModel);
+    await h.control.addFaults([{ kind: 'itemError', code: 'inferenceError', count: 1 }]);
+    const error = await failure(
+      client.run({
+        model: dayZeroModel.air,
+        taskType: 'imageInference',
+        positivePrompt: 'x',
+        width: 64,
+        height: 64,
+      }),
+    );
+    expect(error.rawCode).toBe('inferenceError');
+    expect(error.documentation).toBe(`https://runware.ai/docs/models/${dayZeroModel.slug}`);
+  });
 });

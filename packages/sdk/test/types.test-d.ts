@@ -47,13 +47,13 @@ describe('run() typing', () => {
     expectTypeOf(await client.run({ model: 'civitai:1@1', taskType: 'imageInference' })).toEqualTypeOf<
       ResultItem[]
     >();
-    // @ts-expect-error model is required
+    // @ts-expect-error model (or taskType) is required
     await client.run({ positivePrompt: 'x' });
   });
 
   it('types utilities from UtilityMap', async () => {
-    const search = await client.modelSearch({ search: 'sdxl' });
-    expectTypeOf(search.totalResults).toEqualTypeOf<number>();
+    const [search] = await client.modelSearch({ search: 'sdxl' });
+    expectTypeOf(search?.totalResults).toEqualTypeOf<number | undefined>();
     // @ts-expect-error search is required
     await client.modelSearch({ limit: 1 });
   });

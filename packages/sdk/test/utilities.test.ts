@@ -9,22 +9,22 @@ const h = useHarness();
 
 describe('utility calls', () => {
   it('modelSearch, imageUpload, mediaStorage, accountManagement, getTaskDetails, modelUpload', async () => {
-    const search = await h.client.modelSearch({ search: 'community', limit: 2 });
-    expect(search.results).toHaveLength(2);
-    const uploaded = await h.client.imageUpload({ image: 'https://example.com/photo.jpg' });
-    expect(uploaded.imageUUID).toMatch(/^[0-9a-f-]{36}$/);
+    const [search] = await h.client.modelSearch({ search: 'community', limit: 2 });
+    expect(search?.results).toHaveLength(2);
+    const [uploaded] = await h.client.imageUpload({ image: 'https://example.com/photo.jpg' });
+    expect(uploaded?.imageUUID).toMatch(/^[0-9a-f-]{36}$/);
     const stored = await h.client.mediaStorage({ operation: 'upload', media: 'https://example.com/a.png' });
-    expect(stored).toMatchObject({ operation: 'upload' });
-    const account = await h.client.accountManagement({ operation: 'getDetails' });
-    expect(account.balance?.currency).toBe('USD');
+    expect(stored).toEqual([expect.objectContaining({ operation: 'upload' })]);
+    const [account] = await h.client.accountManagement({ operation: 'getDetails' });
+    expect(account?.balance?.currency).toBe('USD');
     const [image] = await h.client.run({
       model: 'runware:400@1',
       width: 16,
       height: 16,
       deliveryMethod: 'sync',
     });
-    const details = await h.client.getTaskDetails({ taskUUID: String(image?.taskUUID) });
-    expect(details.request[0]).toMatchObject({ model: 'runware:400@1', taskType: 'imageInference' });
+    const [details] = await h.client.getTaskDetails({ taskUUID: String(image?.taskUUID) });
+    expect(details?.request[0]).toMatchObject({ model: 'runware:400@1', taskType: 'imageInference' });
     const stages = await h.client.modelUpload({
       category: 'checkpoint',
       architecture: 'sdxl',

@@ -27,6 +27,7 @@ return {
     models: 350,
     flux: {
       taskType: pinned.models['runware:400@1']?.taskType,
+      id: pinned.models['runware:400@1']?.slug,
       slug: pinned.models['runware:400@1']?.slug,
     },
     sdxl: 'imageInference',
@@ -42,7 +43,7 @@ return {
 import type { ModelResultMap, SchemaMap } from '@runware/types';
 import { models } from '@runware/types';
 import type { JsonSchema } from '@runware/types/schemas';
-const url: ModelResultMap['runware:400@1']['imageURL'] = undefined;
+const url: ModelResultMap['runware:400@1']['imageURL'] = 'https://example.com/a.jpg';
 const params: SchemaMap['sdxl']['params'] = { model: 'm', positivePrompt: 'p', width: 64, height: 64 };
 const schema: JsonSchema = { type: 'object' };
 // @ts-expect-error width is required
@@ -52,7 +53,12 @@ export const used = [url, params, schema, missing, models['runware:400@1'].taskT
     cts: `
 import types = require('@runware/types');
 import schemas = require('@runware/types/schemas');
-const result: types.ModelResultMap['google:3@3'] = { taskType: 'videoInference', taskUUID: 't', videoUUID: 'v' };
+const result: types.ModelResultMap['google:3@3'] = {
+  taskType: 'videoInference',
+  taskUUID: 't',
+  videoUUID: 'v',
+  videoURL: 'https://example.com/v.mp4',
+};
 export const used = [result, schemas.requestSchemas.sdxl, types.models['runware:400@1'].slug];
 `,
   },

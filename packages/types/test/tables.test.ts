@@ -16,10 +16,13 @@ const taskTypesOf = (section: Record<string, { taskType: string }>) =>
   Object.fromEntries(Object.entries(section).map(([key, entry]) => [key, entry.taskType]));
 
 describe('runtime tables match the pinned snapshot', () => {
-  it('lists every curated model with its task type and slug', () => {
+  it('lists every curated model with its task type and slug (also as `id`, the official name)', () => {
     expect(Object.keys(models)).toHaveLength(350);
     const expected = Object.fromEntries(
-      Object.entries(pinned.models).map(([air, m]) => [air, { taskType: m.taskType, slug: m.slug }]),
+      Object.entries(pinned.models).map(([air, m]) => [
+        air,
+        { taskType: m.taskType, id: m.slug, slug: m.slug },
+      ]),
     );
     expect(models).toEqual(expected);
   });

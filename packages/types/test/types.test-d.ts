@@ -7,7 +7,10 @@ import type {
   ImageInferenceResult,
   ImageMaskingResult,
   ModelAIR,
+  ModelId,
   ModelResultMap,
+  ModelSlug,
+  ModelSlugMap,
   OperationKey,
   RunParams,
   SchemaKey,
@@ -71,9 +74,8 @@ describe('SchemaMap', () => {
   });
 
   it('types the result of every key and lists architectures, modalities and operations', () => {
-    expectTypeOf<SchemaMap['sdxl']['result']>()
-      .toHaveProperty('imageURL')
-      .toEqualTypeOf<string | undefined>();
+    // The output URL is typed as present (as the official SDK types it): outputType URL is the default.
+    expectTypeOf<SchemaMap['sdxl']['result']>().toHaveProperty('imageURL').toEqualTypeOf<string>();
     expectTypeOf<SchemaMap['upscale-image']['params']>().toEqualTypeOf<UpscaleImageParams>();
     expectTypeOf<'sdxl' | 'image' | 'video' | '3d' | 'upscale-image' | 'masking'>().toExtend<SchemaKey>();
     expectTypeOf<ArchitectureKey>().toExtend<SchemaKey>();
@@ -105,6 +107,24 @@ describe('ModelResultMap and ModelAIR', () => {
     // @ts-expect-error not a curated model
     const notCurated: ModelAIR = 'runware:400@999';
     expectTypeOf([air, notCurated]).toEqualTypeOf<ModelAIR[]>();
+  });
+});
+
+describe('ModelSlugMap, ModelSlug and ModelId', () => {
+  it('maps each curated slug to its AIR', () => {
+    expectTypeOf<ModelSlugMap['bfl-flux-2-dev']>().toEqualTypeOf<'runware:400@1'>();
+    expectTypeOf<ModelSlugMap['google-veo-3-1-fast']>().toEqualTypeOf<'google:3@3'>();
+    expectTypeOf<ModelSlugMap[ModelSlug]>().toMatchTypeOf<ModelAIR>();
+    expectTypeOf<ModelId>().toMatchTypeOf<ModelAIR | ModelSlug>();
+    expectTypeOf<ModelAIR | ModelSlug>().toMatchTypeOf<ModelId>();
+    // @ts-expect-error not a curated slug
+    const notASlug: ModelSlug = 'bfl-flux-2-devv';
+    expectTypeOf(notASlug).toEqualTypeOf<ModelSlug>();
+  });
+
+  it('lets RunParams.model take any string while naming the curated ones', () => {
+    expectTypeOf<string>().toMatchTypeOf<RunParams['model']>();
+    expectTypeOf<ModelId>().toMatchTypeOf<RunParams['model']>();
   });
 });
 

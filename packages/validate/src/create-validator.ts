@@ -1,4 +1,4 @@
-import type { TaskPayload, ValidationContextV1, ValidatorV1 } from '@runware/core';
+import type { TaskPayload, ValidationContextV1, ValidationOutcomeV1, ValidatorV1 } from '@runware/core';
 import { models, taskTypeSchemaKeys } from '@runware/types';
 import type { AnySchema, ValidateFunction } from 'ajv/dist/2019.js';
 import { chooseSchema, type SchemaChoice } from './choose-schema';
@@ -92,7 +92,10 @@ export function createValidator(options: ValidatorOptions = {}): ValidatorV1 {
 
   const validator: ValidatorV1 = {
     specificationVersion: 'v1',
-    async validate(task: TaskPayload, context: ValidationContextV1): Promise<void> {
+    async validate(
+      task: TaskPayload,
+      context: ValidationContextV1,
+    ): Promise<ValidationOutcomeV1 | undefined> {
       let bundled: Awaited<ReturnType<typeof loadBundledSchemas>>;
       try {
         bundled = await loadBundledSchemas();
@@ -110,7 +113,9 @@ export function createValidator(options: ValidatorOptions = {}): ValidatorV1 {
       const target = await compiledFor(choice);
       if (!target) return;
       const data = toWireShape(task, choice.kind === 'bundled' && choice.stripEnvelope);
-      if (target.check(data)) return;
+      // A valid task: the model's docs URL (from /resolve) links the service's errors about it.
+      if (target.check(data))
+        return target.documentation ? { documentation: target.documentation } : undefined;
       // Read at once: ajv keeps the errors of the last call on the function.
       throw toRunwareError(target.check.errors ?? [], {
         taskType: context.taskType,

@@ -6,7 +6,7 @@ export interface ValidationFailureContext {
   taskUUID: string | undefined;
   /** Curated slug: documentation then points at the model's page. */
   modelSlug?: string | undefined;
-  /** Docs base URL the schemas service gave for a non-curated model. */
+  /** Docs base URL the schemas service gave for a non-curated model; core adds the anchor. */
   documentation?: string | undefined;
 }
 
@@ -57,11 +57,24 @@ function describe(error: ErrorObject, parameter: string): string {
   }
 }
 
-/** Every ajv error, in the SDK's shape. */
+/**
+ * Every ajv error as a ValidationIssue: ajv's own fields (as the official SDK reports them) and the
+ * SDK's dotted `path`, `rule` and `ruleDefinition` beside them. ajv's verbose `data` and
+ * `parentSchema` are left out: they can hold whole media inputs and schemas.
+ */
 export function toValidationIssues(errors: readonly ErrorObject[]): ValidationIssue[] {
   return errors.map((error) => {
     const path = parameterOf(error);
-    return { message: describe(error, path), path, rule: error.keyword, ruleDefinition: error.schema };
+    return {
+      instancePath: error.instancePath,
+      schemaPath: error.schemaPath,
+      keyword: error.keyword,
+      params: { ...(error.params as Record<string, unknown>) },
+      message: error.message ?? describe(error, path),
+      path,
+      rule: error.keyword,
+      ruleDefinition: error.schema,
+    };
   });
 }
 
@@ -71,20 +84,20 @@ function primaryIndex(errors: readonly ErrorObject[]): number {
   return index === -1 ? 0 : index;
 }
 
-/** Docs anchor of a parameter, as core builds it for model pages. */
-const withAnchor = (base: string, parameter: string) =>
-  parameter ? `${base.replace(/#.*$/, '')}#request-${parameter.replace(/\./g, '-').toLowerCase()}` : base;
-
 /** A `validation` RunwareError (raw `validationFailed`) naming the parameter and what is wrong. */
 export function toRunwareError(
   errors: readonly ErrorObject[],
   context: ValidationFailureContext,
 ): RunwareError {
   const issues = toValidationIssues(errors);
-  const primary = issues[primaryIndex(errors)];
+  const index = primaryIndex(errors);
+  const primary = issues[index];
+  const first = errors[index];
   const parameter = primary?.path || undefined;
   const others = issues.length - 1;
-  const message = `Invalid ${context.taskType} parameters: ${primary?.message ?? 'the task is not valid'}${
+  // The SDK's wording (naming the parameter, listing allowed values), not ajv's terse message.
+  const what = first && primary ? describe(first, primary.path ?? '') : 'the task is not valid';
+  const message = `Invalid ${context.taskType} parameters: ${what}${
     others > 0 ? ` (and ${others} more issue${others === 1 ? '' : 's'})` : ''
   }.`;
   return createRunwareError('validationFailed', message, {
@@ -92,10 +105,7 @@ export function toRunwareError(
     taskType: context.taskType,
     taskUUID: context.taskUUID,
     modelSlug: context.modelSlug,
-    documentation:
-      context.documentation && !context.modelSlug
-        ? withAnchor(context.documentation, parameter ?? '')
-        : undefined,
+    docsUrl: context.documentation,
     validationErrors: issues,
   });
 }

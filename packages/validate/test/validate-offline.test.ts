@@ -19,7 +19,7 @@ const sdxl = (params: Record<string, unknown>): TaskPayload => ({
 });
 const sdxlContext: ValidationContextV1 = { taskType: 'imageInference', schemaKey: 'sdxl' };
 
-const failure = (promise: Promise<void>): Promise<RunwareError> => rejectionOf(promise, isRunwareError);
+const failure = (promise: Promise<unknown>): Promise<RunwareError> => rejectionOf(promise, isRunwareError);
 
 describe('bundled schemas (no network)', () => {
   const validator = createValidator({ fetch: noFetch });
@@ -40,7 +40,16 @@ describe('bundled schemas (no network)', () => {
     expect(error.taskType).toBe('imageInference');
     expect(error.taskUUID).toBe('6f1c1d5e-0f3a-4a55-9a2e-1b1f5a0c8d11');
     expect(error.validationErrors).toEqual([
-      { message: 'width must be number', path: 'width', rule: 'type', ruleDefinition: 'number' },
+      {
+        instancePath: '/width',
+        schemaPath: expect.stringMatching(/\/type$/),
+        keyword: 'type',
+        params: { type: 'number' },
+        message: 'must be number',
+        path: 'width',
+        rule: 'type',
+        ruleDefinition: 'number',
+      },
     ]);
   });
 
@@ -49,7 +58,14 @@ describe('bundled schemas (no network)', () => {
     const error = await failure(validator.validate(withoutPrompt as TaskPayload, sdxlContext));
     expect(error.parameter).toBe('positivePrompt');
     expect(error.message).toContain('positivePrompt is required');
-    expect(error.validationErrors?.[0]).toMatchObject({ path: 'positivePrompt', rule: 'required' });
+    expect(error.validationErrors?.[0]).toMatchObject({
+      instancePath: '',
+      keyword: 'required',
+      params: { missingProperty: 'positivePrompt' },
+      message: "must have required property 'positivePrompt'",
+      path: 'positivePrompt',
+      rule: 'required',
+    });
     expect(error.validationErrors?.[0]?.ruleDefinition).toContain('positivePrompt');
   });
 
@@ -59,7 +75,11 @@ describe('bundled schemas (no network)', () => {
     expect(error.message).toContain('outputFormat must be one of "JPG", "PNG", "WEBP"');
     expect(error.validationErrors).toEqual([
       {
-        message: 'outputFormat must be one of "JPG", "PNG", "WEBP"',
+        instancePath: '/outputFormat',
+        schemaPath: expect.stringMatching(/\/enum$/),
+        keyword: 'enum',
+        params: { allowedValues: ['JPG', 'PNG', 'WEBP'] },
+        message: 'must be equal to one of the allowed values',
         path: 'outputFormat',
         rule: 'enum',
         ruleDefinition: ['JPG', 'PNG', 'WEBP'],
@@ -122,7 +142,11 @@ describe('bundled schemas (no network)', () => {
     expect(error.message).toContain('imageURL is not a known parameter');
     expect(error.validationErrors).toEqual([
       {
-        message: 'imageURL is not a known parameter',
+        instancePath: '',
+        schemaPath: '#/additionalProperties',
+        keyword: 'additionalProperties',
+        params: { additionalProperty: 'imageURL' },
+        message: 'must NOT have additional properties',
         path: 'imageURL',
         rule: 'additionalProperties',
         ruleDefinition: false,

@@ -47,6 +47,36 @@ describe('models resolved through the schemas service (emulator)', () => {
     expect(receivers).toEqual([undefined]);
   });
 
+  it('links the docs URL /resolve gives, at the parameter, and carries the ajv fields', async () => {
+    // The emulator gives no docs URL for community models: add one to its answer.
+    const docsUrl = 'https://runware.ai/docs/models/community-sdxl';
+    const fetch: typeof globalThis.fetch = async (input, init) => {
+      const answer = await globalThis.fetch(input, init);
+      const body = (await answer.json()) as Record<string, unknown>;
+      return new Response(JSON.stringify({ ...body, documentation: docsUrl }), { status: answer.status });
+    };
+    const { positivePrompt: _, ...withoutPrompt } = task();
+    const error = await validatorFor({ fetch })
+      .validate(withoutPrompt as TaskPayload, context)
+      .catch((caught: unknown) => caught);
+    if (!isRunwareError(error)) throw new Error('expected a RunwareError');
+    expect(error.documentation).toBe(`${docsUrl}#request-positiveprompt`);
+    expect(error.validationErrors?.[0]).toMatchObject({
+      instancePath: '',
+      keyword: 'required',
+      params: { missingProperty: 'positivePrompt' },
+      schemaPath: expect.any(String),
+      message: expect.any(String),
+      path: 'positivePrompt',
+      rule: 'required',
+    });
+    // Without a docs URL, a community model's error links the errors page.
+    const plain = await validatorFor()
+      .validate(withoutPrompt as TaskPayload, context)
+      .catch((caught: unknown) => caught);
+    expect(isRunwareError(plain) && plain.documentation).toBe('https://runware.ai/docs/platform/errors');
+  });
+
   it('fetches once for concurrent first calls, then serves from the cache until clearCache()', async () => {
     const { fetch, urls } = countingFetch();
     const validator = validatorFor({ fetch });

@@ -7,6 +7,7 @@ const doc = (name: string) => `  /** ${requestParamDocs[name] ?? ''} */`;
 /** `RunParams`: what `run()` accepts when no schema generic narrows it. */
 export function emitRunParams(plan: Plan): string {
   const lines = [header(plan.snapshot, 'Loose run() parameters for any model.')];
+  lines.push(importTypes(['ModelId'], 'models'));
   lines.push(importTypes(['DeliveryMethod', 'OutputFormat', 'OutputType', 'TaskType'], 'task-types'), '');
   lines.push(
     '/**',
@@ -15,7 +16,8 @@ export function emitRunParams(plan: Plan): string {
     ' */',
     'export interface RunParams {',
     doc('model'),
-    '  model: string;',
+    // Any string, while editors still offer the curated AIRs and slugs (`string & {}` keeps them).
+    '  model: ModelId | (string & {});',
     doc('taskType'),
     '  taskType?: TaskType;',
     doc('taskUUID'),

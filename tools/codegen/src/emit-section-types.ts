@@ -2,6 +2,7 @@ import { compileSchema, withDocs } from './compile-schema';
 import { header } from './emit-common';
 import { requestParamDocs, resultFieldDocs } from './param-docs';
 import type { Plan } from './plan';
+import { withPrimaryOutputUrlRequired } from './primary-output-url';
 import type { SchemaSection } from './snapshot';
 
 const sectionTitles: Record<SchemaSection, string> = {
@@ -17,7 +18,10 @@ export async function emitSectionTypes(plan: Plan, section: SchemaSection): Prom
   const blocks = await Promise.all(
     entries.map(async (t) => {
       const params = await compileSchema(withDocs(t.entry.requestSchema, requestParamDocs), t.paramsName);
-      const result = await compileSchema(withDocs(t.entry.responseSchema, resultFieldDocs), t.resultName);
+      const result = await compileSchema(
+        withDocs(withPrimaryOutputUrlRequired(t.entry.responseSchema), resultFieldDocs),
+        t.resultName,
+      );
       const where = `${section}[${JSON.stringify(t.key)}], taskType ${JSON.stringify(t.taskType)}`;
       return `/** Request parameters of ${where}. */\n${params}\n\n/** One result item of ${where}. */\n${result}`;
     }),

@@ -48,7 +48,11 @@ export function emitTaskTypes(plan: Plan): string {
   lines.push('export interface ModelEntry {');
   lines.push('  /** The task type that runs this model. */');
   lines.push('  readonly taskType: TaskType;');
-  lines.push('  /** The curated slug; the SDK accepts it in place of the AIR. */');
+  lines.push(
+    "  /** The curated slug (the official SDK's name for it); `run()` accepts it in place of the AIR. */",
+  );
+  lines.push('  readonly id: string;');
+  lines.push('  /** The curated slug, the same as `id`. */');
   lines.push('  readonly slug: string;');
   lines.push('}');
   return `${lines.join('\n')}\n`;

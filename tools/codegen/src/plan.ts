@@ -135,6 +135,16 @@ export function planTypes(snapshot: Snapshot): Plan {
     }
   }
 
+  // Slugs key ModelSlugMap and stand in for AIRs in run(): each must name one model only.
+  const slugOwners = new Map<string, string>();
+  for (const [air, model] of Object.entries(snapshot.models)) {
+    const other = slugOwners.get(model.slug);
+    if (other) problems.push(`models["${air}"] and models["${other}"] share the slug "${model.slug}"`);
+    else if (Object.hasOwn(snapshot.models, model.slug) && model.slug !== air)
+      problems.push(`models["${air}"].slug "${model.slug}" is another model's AIR`);
+    slugOwners.set(model.slug, air);
+  }
+
   if (problems.length > 0)
     throw new SnapshotError(`cannot generate from this snapshot:\n  - ${problems.join('\n  - ')}`);
   return { snapshot, types, schemaMapTypes, utilityTypes, taskTypes };

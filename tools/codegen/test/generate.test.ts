@@ -8,7 +8,7 @@ import { fixture } from './fixture';
 const probe = `
 import type {
   ApiError, DeliveryMethod, ImageInferenceResult, ImageMaskingParams, ImageMaskingResult, MaskingResult, ModelAIR,
-  ModelResultMap, OutputFormat, RunParams, SchemaKey, SchemaMap, TaskType, TaskTypeMap, ThreeDInferenceResult,
+  ModelId, ModelResultMap, ModelSlug, ModelSlugMap, OutputFormat, RunParams, SchemaKey, SchemaMap, TaskType, TaskTypeMap, ThreeDInferenceResult,
   ToyArchParams, UpscaleResult, UtilityMap, UtilityName,
 } from './index';
 import { models, snapshotVersion, architectureTaskTypes, taskTypeSchemaKeys } from './index';
@@ -66,6 +66,10 @@ assertType<Equal<ModelAIR, 'runware:1@1' | 'acme:mesh@2.0-pro' | 'runware:mask@1
 assertType<Equal<ModelResultMap['runware:1@1'], ImageInferenceResult>>();
 assertType<Equal<ModelResultMap['acme:mesh@2.0-pro'], ThreeDInferenceResult>>();
 assertType<Equal<ModelResultMap['runware:up@1'], UpscaleResult>>();
+assertType<Equal<ModelSlug, 'toy-one' | 'acme-mesh-2-0-pro' | 'toy-mask' | 'toy-up'>>();
+assertType<Equal<ModelSlugMap['acme-mesh-2-0-pro'], 'acme:mesh@2.0-pro'>>();
+assertType<Equal<ModelId, ModelAIR | ModelSlug>>();
+assertType<Equal<(typeof models)['runware:1@1']['id'], string>>();
 assertType<Equal<ImageInferenceResult['taskType'], 'imageInference'>>();
 assertType<Equal<DeliveryMethod, 'async' | 'sync'>>();
 assertType<Equal<OutputFormat, 'GLB' | 'JPG' | 'PNG'>>();
@@ -136,7 +140,11 @@ describe('generate (fixture snapshot)', () => {
       upscale: 'upscale',
       'upscale-image': 'upscale',
     });
-    expect(models['acme:mesh@2.0-pro']).toEqual({ taskType: '3dInference', slug: 'acme-mesh-2-0-pro' });
+    expect(models['acme:mesh@2.0-pro']).toEqual({
+      taskType: '3dInference',
+      id: 'acme-mesh-2-0-pro',
+      slug: 'acme-mesh-2-0-pro',
+    });
     expect(Object.keys(models)).toHaveLength(4);
   });
 

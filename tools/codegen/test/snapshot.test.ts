@@ -64,6 +64,19 @@ describe('planTypes', () => {
     expect(message).toContain('"ImageInferenceResult" is not the result type of upscale (UpscaleResult)');
   });
 
+  it('rejects a slug shared by two models, or one that is another model\u2019s AIR', () => {
+    const snapshot = fixture();
+    snapshot.models['runware:9@9'] = { taskType: 'upscale', slug: 'toy-up', resultType: 'UpscaleResult' };
+    snapshot.models['runware:8@8'] = {
+      taskType: 'upscale',
+      slug: 'runware:1@1',
+      resultType: 'UpscaleResult',
+    };
+    const message = problemsOf(() => planTypes(snapshot));
+    expect(message).toContain('models["runware:9@9"] and models["runware:up@1"] share the slug "toy-up"');
+    expect(message).toContain('models["runware:8@8"].slug "runware:1@1" is another model\'s AIR');
+  });
+
   it('rejects two entries that would produce the same type name or schema key', () => {
     const snapshot = fixture();
     const toy = snapshot.architectures['toy-arch'];

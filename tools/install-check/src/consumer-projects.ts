@@ -49,3 +49,33 @@ export async function createTransportAuthorConsumer(tsconfig: string): Promise<C
     files: { ...(await sourcesOf('transport-author')), 'tsconfig.json': tsconfig },
   });
 }
+
+/**
+ * Code written for the official SDK 1.6 (`consumers/official-compat`), run against `@runware/sdk`
+ * from tarballs. The same TypeScript sources go to `esm/` (`"type": "module"`) and `cjs/`
+ * (`"type": "commonjs"`), so one `tsc -p tsconfig.nodenext.json` type-checks them under both of
+ * Node's module kinds and emits an ES module and a CommonJS build beside them;
+ * `tsconfig.bundler.json` checks them again with `moduleResolution: bundler`. The sources sit in a
+ * dot-folder so the workspace's own typecheck (which adds `noUncheckedIndexedAccess`) skips them.
+ */
+export async function createOfficialCompatConsumer(): Promise<Consumer> {
+  const layers = ['types', 'core', 'transport-rest', 'transport-ws', 'registry', 'validate', 'sdk'];
+  const root = `${consumersDir}official-compat/`;
+  const files: Record<string, string> = {
+    'esm/package.json': '{ "type": "module" }\n',
+    'cjs/package.json': '{ "type": "commonjs" }\n',
+  };
+  for (const file of await readdir(root)) {
+    if (file.endsWith('.json')) files[file] = await readFile(`${root}${file}`, 'utf8');
+  }
+  for (const file of await readdir(`${root}.user-code`)) {
+    const text = await readFile(`${root}.user-code/${file}`, 'utf8');
+    files[`esm/${file}`] = text;
+    files[`cjs/${file}`] = text;
+  }
+  return createConsumer({
+    packages: layers.map((name) => workspace(`packages/${name}`)),
+    direct: ['@runware/sdk'],
+    files,
+  });
+}

@@ -9,26 +9,18 @@ describe('REST-only install: @runware/core + @runware/transport-rest from tarbal
   it('depends on exactly the two packages, and npm installs no ws, undici or ajv', () => {
     const { dependencies, installed } = bundles.restOnlyInstall;
     expect(dependencies).toEqual(['@runware/core', '@runware/transport-rest']);
-    expect(installed).toEqual([
-      '@runware/core',
-      '@runware/transport-rest',
-      '@runware/types',
-      'eventsource-parser',
-    ]);
+    expect(installed).toEqual(['@runware/core', '@runware/transport-rest', '@runware/types']);
   });
 
   it.each([
     ['worker', bundles.restWorker],
     ['browser', bundles.restBrowser],
-  ])(
-    'the %s bundle holds only core, transport-rest and eventsource-parser code, self-contained',
-    (_, report) => {
-      expect(report.packages).toEqual(['@runware/core', '@runware/transport-rest', 'eventsource-parser']);
-      for (const name of forbidden) expect(report.packages).not.toContain(name);
-      expect(report.externalImports).toEqual([]);
-      expect(report.nodeBuiltins).toEqual([]);
-    },
-  );
+  ])('the %s bundle holds only core and transport-rest code, self-contained', (_, report) => {
+    expect(report.packages).toEqual(['@runware/core', '@runware/transport-rest']);
+    for (const name of forbidden) expect(report.packages).not.toContain(name);
+    expect(report.externalImports).toEqual([]);
+    expect(report.nodeBuiltins).toEqual([]);
+  });
 
   it('mentions no Node built-in anywhere in the output text', async () => {
     const code = await readFile(bundles.restWorker.outfile, 'utf8');

@@ -7,8 +7,8 @@ const fail: Fail = (field, message) => {
 
 /** The methods each injectable part must have (optional ones are checked only when present). */
 const shapes = {
-  transport: { required: ['send', 'close'], optional: ['stream', 'connect'] },
-  streamTransport: { required: ['send', 'close'], optional: ['stream', 'connect'] },
+  transport: { required: ['send', 'close'], optional: ['stream', 'connect', 'isConnected'] },
+  streamTransport: { required: ['send', 'close'], optional: ['stream', 'connect', 'isConnected'] },
   registry: { required: ['lookup', 'taskTypeOfKey', 'refresh'], optional: [] },
   validator: { required: ['validate', 'clearCache'], optional: [] },
 } as const;

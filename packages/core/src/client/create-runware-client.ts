@@ -40,6 +40,17 @@ export interface CreateRunwareClientOptions {
   polling?: Partial<PollingOptions>;
 }
 
+/** The utility methods of a client, named for their taskType. */
+const utilityTaskTypes = [
+  'modelSearch',
+  'modelUpload',
+  'imageUpload',
+  'mediaStorage',
+  'accountManagement',
+  'getTaskDetails',
+  'getResponse',
+] as const;
+
 // `await using` needs Symbol.asyncDispose; older runtimes get the well-known fallback TS uses.
 const asyncDispose: typeof Symbol.asyncDispose =
   (Symbol as { asyncDispose?: typeof Symbol.asyncDispose }).asyncDispose ??
@@ -124,8 +135,6 @@ export function createRunwareClient(options: CreateRunwareClientOptions): Runwar
       const options = checkRunOptions(runOptions);
       return runOne(ctx, { ...checkParams(params), taskType }, options, 'server-default');
     });
-  const first = async (taskType: string, params: Record<string, unknown>, runOptions?: RunOptions) =>
-    (await utility(taskType, params, runOptions))[0];
 
   // Stateless HTTP, so it keeps working after close(); it shares only fetch and the logger.
   const fetchImpl = config.dependencies?.fetch;
@@ -188,19 +197,20 @@ export function createRunwareClient(options: CreateRunwareClientOptions): Runwar
         if (closed) throw closedError();
         return startStream(streamContext, checked, options);
       }),
-    modelSearch: (params: Record<string, unknown>, o?: RunOptions) => first('modelSearch', params, o),
-    modelUpload: (params: Record<string, unknown>, o?: RunOptions) => utility('modelUpload', params, o),
-    imageUpload: (params: Record<string, unknown>, o?: RunOptions) => first('imageUpload', params, o),
-    mediaStorage: (params: Record<string, unknown>, o?: RunOptions) => first('mediaStorage', params, o),
-    accountManagement: (params: Record<string, unknown>, o?: RunOptions) =>
-      first('accountManagement', params, o),
-    getTaskDetails: (params: Record<string, unknown>, o?: RunOptions) => first('getTaskDetails', params, o),
-    getResponse: (params: Record<string, unknown>, o?: RunOptions) => utility('getResponse', params, o),
+    // Each resolves with the task's result items, an array like run()'s (as the official SDK does).
+    ...Object.fromEntries(
+      utilityTaskTypes.map((taskType) => [
+        taskType,
+        (params: Record<string, unknown>, o?: RunOptions) => utility(taskType, params, o),
+      ]),
+    ),
     content,
     connect: () =>
       guard(async () => {
         await live().connect?.();
       }),
+    // A transport without connection state (REST) needs none: connected while the client is open.
+    isConnected: () => !closed && (transport.isConnected?.() ?? true),
     disconnect: () =>
       guard(async () => {
         coalescer?.failQueued(

@@ -18,6 +18,8 @@ export interface PendingTask {
   deadline: number;
   callbacks: ItemCallbacks;
   modelSlug?: string | undefined;
+  /** The model's docs URL from `/resolve`, when validation fetched it. */
+  docsUrl?: string | undefined;
   /** Item indexes already reported to onResult (made on the first; most tasks wait with none). */
   reported?: Set<number> | undefined;
   /** Last progress seen per item index. */
@@ -60,7 +62,12 @@ export function applyState(
       error: createRunwareError(
         'responseTooDeep',
         `A result of task ${pending.task.taskUUID} is nested more than ${maxItemDepth} levels deep; it was not handed on.`,
-        { taskType: pending.task.taskType, taskUUID: pending.task.taskUUID, modelSlug: pending.modelSlug },
+        {
+          taskType: pending.task.taskType,
+          taskUUID: pending.task.taskUUID,
+          modelSlug: pending.modelSlug,
+          docsUrl: pending.docsUrl,
+        },
       ),
     });
     return true;
@@ -89,7 +96,7 @@ export function applyState(
     const error = mapApiError(
       { ...raw, taskUUID: pending.task.taskUUID, taskType: pending.task.taskType },
       pending.task,
-      { modelSlug: pending.modelSlug },
+      { modelSlug: pending.modelSlug, docsUrl: pending.docsUrl },
     );
     pending.settle({ error });
     return true;

@@ -10,6 +10,8 @@ export interface PreparedTask {
   payload: TaskPayload;
   /** The curated slug of the model, for documentation links. */
   modelSlug?: string;
+  /** The model's docs URL from `/resolve` (known once validation fetched its schema). */
+  docsUrl?: string;
 }
 
 export interface PrepareOptions {

@@ -47,6 +47,7 @@ function awaitAsync(
       deadline: Date.now() + budget,
       callbacks,
       modelSlug: prepared.modelSlug,
+      docsUrl: prepared.docsUrl,
       settle(outcome) {
         if (settled) return;
         settled = true;
@@ -129,12 +130,13 @@ async function runPrepared(
   for (const entry of prepared) entry.payload = (await ctx.encodeMedia(entry.payload)) as TaskPayload;
   if (options.validate ?? ctx.settings.validate) {
     await Promise.all(
-      prepared.map((entry) =>
-        ctx.validator?.validate(entry.payload, {
+      prepared.map(async (entry) => {
+        const outcome = await ctx.validator?.validate(entry.payload, {
           taskType: entry.payload.taskType,
           model: typeof entry.payload.model === 'string' ? entry.payload.model : undefined,
-        }),
-      ),
+        });
+        if (outcome?.documentation) entry.docsUrl = outcome.documentation;
+      }),
     );
   }
   if (options.signal?.aborted) throw abortedError(contextOf(prepared[0] ? [prepared[0].payload] : []));
@@ -166,13 +168,20 @@ async function runPrepared(
       throw mapApiError(requestError, single, {
         statusCode: answer.status,
         modelSlug: prepared[0]?.modelSlug,
+        docsUrl: prepared[0]?.docsUrl,
       });
     /** One task's results (sync) or the promise of them (async); every task is settled or scheduled. */
     const settle = (entry: PreparedTask): ResultItem[] | Promise<ResultItem[]> => {
       const task = entry.payload;
       const errors = answer.errors
         .filter((raw) => raw.taskUUID === task.taskUUID)
-        .map((raw) => mapApiError(raw, task, { statusCode: answer.status, modelSlug: entry.modelSlug }));
+        .map((raw) =>
+          mapApiError(raw, task, {
+            statusCode: answer.status,
+            modelSlug: entry.modelSlug,
+            docsUrl: entry.docsUrl,
+          }),
+        );
       try {
         if (task.deliveryMethod !== 'async') {
           const items = answer.data.filter((item) => item.taskUUID === task.taskUUID);

@@ -1,4 +1,5 @@
 import { createRunwareError } from '../errors/create-runware-error';
+import { isRunwareError } from '../errors/runware-error';
 import type { RegistryV1 } from '../spec/registry-v1';
 import type { TransportV1 } from '../spec/transport-v1';
 import type { ValidatorV1 } from '../spec/validator-v1';
@@ -52,11 +53,14 @@ export async function startStream(
     );
   }
   payload.deliveryMethod = 'stream';
-  if (options.validate ?? ctx.validate)
-    await ctx.validator?.validate(payload, {
-      taskType: payload.taskType,
-      model: typeof payload.model === 'string' ? payload.model : undefined,
-    });
+  const outcome =
+    (options.validate ?? ctx.validate)
+      ? await ctx.validator?.validate(payload, {
+          taskType: payload.taskType,
+          model: typeof payload.model === 'string' ? payload.model : undefined,
+        })
+      : undefined;
+  const docsUrl = outcome?.documentation;
   if (options.signal?.aborted) throw abortedError(contextOf([payload]));
   const transport = ctx.streamTransport();
   if (!transport.stream) {
@@ -66,6 +70,22 @@ export async function startStream(
       { taskType: payload.taskType },
     );
   }
-  const body = await transport.stream(payload, { signal: options.signal, timeoutMs: options.timeout });
-  return createTextStream(body, payload, options.signal, { idleTimeoutMs: idleTimeoutOf(ctx, options) });
+  const body = await transport
+    .stream(payload, { signal: options.signal, timeoutMs: options.timeout })
+    .catch((error: unknown) => {
+      // The transport does not know the model's slug: link the server's error to the model's page.
+      throw (modelSlug || docsUrl) && isRunwareError(error) && error.statusCode !== undefined
+        ? createRunwareError(error.rawCode, error.message, {
+            ...error,
+            modelSlug,
+            docsUrl,
+            cause: error.cause,
+          })
+        : error;
+    });
+  return createTextStream(body, payload, options.signal, {
+    idleTimeoutMs: idleTimeoutOf(ctx, options),
+    modelSlug,
+    docsUrl,
+  });
 }

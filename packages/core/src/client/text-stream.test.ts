@@ -57,6 +57,92 @@ describe('createTextStream: chunks of another task', () => {
   });
 });
 
+describe('createTextStream: lines', () => {
+  it('reads lines split anywhere, CRLF endings, no space after data:, and skips other fields', async () => {
+    const sse = sseBody();
+    const stream = createTextStream(sse.body, task, undefined);
+    const line = `data: ${JSON.stringify(chunk('Hel'))}\r\n`;
+    sse.write(line.slice(0, 10));
+    sse.write(line.slice(10));
+    sse.write('event: message\nid: 1\n: keepalive\n\n');
+    sse.write(`data:${JSON.stringify(chunk('lo'))}\n`);
+    sse.write(`data: ${JSON.stringify(chunk('!', { finishReason: 'stop' }))}`);
+    sse.end();
+    expect(await stream.result()).toMatchObject({ text: 'Hello!', finishReason: 'stop' });
+  });
+
+  it('delivers a chunk as soon as its line ends, before any blank line', async () => {
+    const sse = sseBody();
+    const stream = createTextStream(sse.body, task, undefined);
+    sse.write(`data: ${JSON.stringify(chunk('now'))}\n`);
+    const iterator = stream.textStream[Symbol.asyncIterator]();
+    expect(await iterator.next()).toEqual({ value: 'now', done: false });
+    sse.end();
+  });
+});
+
+describe('createTextStream: reasoning', () => {
+  it('leaves reasoningContent undefined when the model produced none', async () => {
+    const sse = sseBody();
+    const stream = createTextStream(sse.body, task, undefined);
+    sse.data(chunk('Hi', { finishReason: 'stop' }));
+    sse.data('[DONE]');
+    sse.end();
+    const result = await stream.result();
+    expect(result.text).toBe('Hi');
+    expect(result.reasoningContent).toBeUndefined();
+    expect('reasoningContent' in result && result.reasoningContent !== undefined).toBe(false);
+  });
+
+  it('joins the reasoning deltas when there are some', async () => {
+    const sse = sseBody();
+    const stream = createTextStream(sse.body, task, undefined);
+    sse.data({ ...task, delta: { reasoningContent: 'Think' } });
+    sse.data({ ...task, delta: { reasoningContent: 'ing' } });
+    sse.data(
+      chunk('Hi', {
+        finishReason: 'stop',
+        usage: { promptTokens: 1, completionTokens: 1, totalTokens: 2 },
+        cost: 0.1,
+      }),
+    );
+    sse.end();
+    expect(await stream.result()).toEqual({
+      text: 'Hi',
+      reasoningContent: 'Thinking',
+      finishReason: 'stop',
+      usage: { promptTokens: 1, completionTokens: 1, totalTokens: 2 },
+      cost: 0.1,
+      taskUUID: 't4',
+    });
+  });
+});
+
+describe('createTextStream: error events', () => {
+  it('fails with the first error, linking the model page when the slug is known', async () => {
+    const sse = sseBody();
+    const stream = createTextStream(sse.body, task, undefined, { modelSlug: 'google-gemma-4' });
+    sse.data(chunk('Hi'));
+    sse.data({
+      errors: [{ code: 'invalidMaxTokens', message: 'too many', parameter: 'settings.maxTokens' }],
+    });
+    const error = await errorOf(stream.result());
+    expect(error).toMatchObject({ code: 'validation', taskUUID: 't4', taskType: 'textInference' });
+    expect(error.documentation).toBe(
+      'https://runware.ai/docs/models/google-gemma-4#request-settings-maxtokens',
+    );
+  });
+
+  it('ignores an error event of another task', async () => {
+    const sse = sseBody();
+    const stream = createTextStream(sse.body, task, undefined);
+    sse.data({ taskUUID: 'other', errors: [{ code: 'providerError', message: 'x', taskUUID: 'other' }] });
+    sse.data(chunk('ok'));
+    sse.end();
+    expect(await stream.text()).toBe('ok');
+  });
+});
+
 describe('createTextStream: events that are JSON but not an object', () => {
   it.each(['null', '42', '"text"', '[1,2]', 'true'])(
     'fails on data: %s with a non-retryable error',

@@ -1,9 +1,8 @@
-import { createParser } from 'eventsource-parser';
 import { createRunwareError } from '../errors/create-runware-error';
+import { parseApiError } from '../errors/parse-api-error';
 import { isRunwareError, type RunwareError } from '../errors/runware-error';
-import type { RawApiError, TaskPayload } from '../spec/task';
-import { exceedsDepth, maxItemDepth } from './item-depth';
-import { mapApiError } from './map-api-error';
+import type { TaskPayload } from '../spec/task';
+import { readSseData, type SseEvent, sseLineData } from './parse-sse-line';
 
 export interface TextUsage {
   promptTokens: number;
@@ -13,17 +12,23 @@ export interface TextUsage {
 }
 
 export interface TextStreamResult {
+  /** The whole answer text. */
   text: string;
-  reasoningContent: string;
+  /** The reasoning (reasoning models); undefined when the model produced none. */
+  reasoningContent?: string | undefined;
   /** `stop`, `length`, `content_filter`, …; null when the stream ended without one. */
   finishReason: string | null;
+  /** Token counts, when the service sent them (in the last event). */
   usage: TextUsage | undefined;
+  /** The task's cost in USD, when the service sent it (`includeCost`). */
   cost: number | undefined;
+  /** The streamed task's taskUUID. */
   taskUUID: string;
 }
 
 /** A streamed text answer. Every consumer (both iterables, text(), result()) sees every chunk. */
 export interface TextStream {
+  /** The streamed task's taskUUID (assigned before it was sent). */
   readonly taskUUID: string;
   /** Text deltas as they arrive. Ends cleanly on abort; throws a RunwareError on a stream error. */
   readonly textStream: AsyncIterable<string>;
@@ -31,6 +36,7 @@ export interface TextStream {
   readonly reasoningStream: AsyncIterable<string>;
   /** The whole text, once the stream ends. */
   text(): Promise<string>;
+  /** Everything once the stream ends: text, reasoning, finish reason, usage and cost. */
   result(): Promise<TextStreamResult>;
 }
 
@@ -47,6 +53,10 @@ export interface TextStreamLimits {
   idleTimeoutMs?: number | undefined;
   /** Characters of text and reasoning kept at most; beyond, the stream fails (`responseTooLarge`). */
   maxTextLength?: number | undefined;
+  /** The curated slug of the task's model, so an in-stream error links to the model's page. */
+  modelSlug?: string | undefined;
+  /** The model's docs URL from `/resolve`, when validation fetched it. */
+  docsUrl?: string | undefined;
 }
 
 interface StreamState {
@@ -124,72 +134,53 @@ export function createTextStream(
   const onEvent = (data: string) => {
     if (state.ended) return;
     stillAlive();
-    if (data.trim() === '[DONE]') return end();
-    let parsed: unknown;
+    let event: SseEvent;
     try {
-      parsed = JSON.parse(data);
-    } catch (cause) {
-      return end(
-        createRunwareError('parseError', 'The stream sent an event that is not JSON.', { ...context, cause }),
-      );
+      event = readSseData(data, context);
+    } catch (error) {
+      return end(error as RunwareError);
     }
-    // Valid JSON of another shape (`null`, a number, an array) is no chunk: a broken answer, which a
-    // retry of the same request would not mend, so not a connection error.
-    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
+    if (event.kind === 'done') return end();
+    const taskUUID = event.kind === 'error' ? event.taskUUID : event.chunk.taskUUID;
+    // One request streams one task: an event naming another is not part of this answer.
+    if (taskUUID !== undefined && taskUUID !== task.taskUUID) return;
+    if (event.kind === 'error')
       return end(
-        createRunwareError('parseError', 'The stream sent an event that is not a JSON object.', context),
+        parseApiError(event.body, { ...context, modelSlug: limits.modelSlug, docsUrl: limits.docsUrl }),
       );
-    if (exceedsDepth(parsed))
-      return end(
-        createRunwareError(
-          'responseTooDeep',
-          `The stream sent an event nested more than ${maxItemDepth} levels deep.`,
-          context,
-        ),
-      );
-    const message = parsed as Record<string, unknown>;
-    // One request streams one task: a chunk naming another is not part of this answer.
-    if (typeof message.taskUUID === 'string' && message.taskUUID !== task.taskUUID) return;
-    const errors = message.errors ?? message.error;
-    if (errors) {
-      const raw = (Array.isArray(errors) ? errors[0] : errors) as RawApiError | undefined;
-      return end(
-        mapApiError(
-          typeof raw === 'object' && raw !== null
-            ? raw
-            : { code: 'unknownError', message: 'The stream reported an error.' },
-          task,
-        ),
-      );
-    }
-    const delta = (typeof message.delta === 'object' && message.delta !== null ? message.delta : {}) as {
-      text?: unknown;
-      reasoningContent?: unknown;
-    };
-    const add = (kind: Chunk['kind'], value: unknown) => {
-      if (typeof value !== 'string' || value === '') return true;
+    const { chunk } = event;
+    const add = (kind: Chunk['kind'], value: string | undefined) => {
+      if (value === undefined || value === '') return true;
       textLength += value.length;
       if (textLength > maxTextLength) return false;
       state.chunks.push({ kind, value });
       return true;
     };
-    if (!add('reasoning', delta.reasoningContent) || !add('text', delta.text)) return tooLarge();
-    if (typeof message.finishReason === 'string') state.finishReason = message.finishReason;
-    if (message.usage && typeof message.usage === 'object') state.usage = message.usage as TextUsage;
-    if (typeof message.cost === 'number') state.cost = message.cost;
+    if (!add('reasoning', chunk.reasoningContent) || !add('text', chunk.text)) return tooLarge();
+    if (chunk.finishReason !== undefined) state.finishReason = chunk.finishReason;
+    if (chunk.usage !== undefined) state.usage = chunk.usage;
+    if (chunk.cost !== undefined) state.cost = chunk.cost;
     wake();
   };
 
-  const parser = createParser({
-    onEvent: (event) => onEvent(event.data),
-    // An event that never ends (no blank line, no newline) would grow the parser's buffer without
-    // bound: the same cap holds for it. (An escaped character counts once here, so the cap is
-    // at least as wide as the text it can hold.)
-    maxBufferSize: maxTextLength + 64 * 1024,
-    onError: (error) => {
-      if (error.type === 'max-buffer-size-exceeded') tooLarge();
-    },
-  });
+  // Split into lines as the official SDKs do (PROTOCOL.md §5.3): each `data:` line is one event.
+  let pending = '';
+  const onLine = (line: string) => {
+    const data = sseLineData(line);
+    if (data !== undefined) onEvent(data);
+  };
+  const feed = (text: string) => {
+    let start = 0;
+    for (let at = text.indexOf('\n'); at !== -1 && !state.ended; at = text.indexOf('\n', start)) {
+      onLine(pending + text.slice(start, at));
+      pending = '';
+      start = at + 1;
+    }
+    pending += text.slice(start);
+    // A line that never ends would grow without bound: the text cap holds for it too. (An escaped
+    // character counts once here, so the cap is at least as wide as the text it can hold.)
+    if (pending.length > maxTextLength + 64 * 1024) tooLarge();
+  };
   const onAbort = () => {
     state.aborted = true;
     void reader.cancel().catch(() => {});
@@ -204,8 +195,13 @@ export function createTextStream(
     try {
       for (;;) {
         const { value, done } = await reader.read();
-        if (done || state.ended) break;
-        parser.feed(decoder.decode(value, { stream: true }));
+        if (state.ended) break;
+        if (done) {
+          // The last line may lack its newline.
+          onLine(pending + decoder.decode());
+          break;
+        }
+        feed(decoder.decode(value, { stream: true }));
       }
       // Ending without [DONE] is a normal end (PROTOCOL §5.3).
       end();
@@ -255,9 +251,11 @@ export function createTextStream(
         .filter((c) => c.kind === kind)
         .map((c) => c.value)
         .join('');
+    const reasoning = join('reasoning');
     return {
       text: join('text'),
-      reasoningContent: join('reasoning'),
+      // Undefined, not '', when there was none: the official SDK's shape.
+      reasoningContent: reasoning === '' ? undefined : reasoning,
       finishReason: state.finishReason,
       usage: state.usage,
       cost: state.cost,

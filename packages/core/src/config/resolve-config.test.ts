@@ -323,6 +323,35 @@ describe('resolveConfig value checks', () => {
   });
 });
 
+describe('resolveConfig: the official SDK 1.6 spellings', () => {
+  it('takes transport for transportType and userAgentPrefix for userAgent', () => {
+    const resolved = resolveConfig({ apiKey: key, transport: 'rest', userAgentPrefix: 'my-app/1.0' }, noEnv);
+    expect(resolved.transportType).toBe('rest');
+    expect(resolved.userAgent).toBe('my-app/1.0');
+    expect(resolved).not.toHaveProperty('transport');
+    expect(resolved).not.toHaveProperty('userAgentPrefix');
+  });
+
+  it('accepts both spellings when they agree', () => {
+    const resolved = resolveConfig({ apiKey: key, transport: 'rest', transportType: 'rest' }, noEnv);
+    expect(resolved.transportType).toBe('rest');
+  });
+
+  it.each([
+    [{ transport: 'rest', transportType: 'websocket' }, 'transport'],
+    [{ userAgentPrefix: 'a/1', userAgent: 'b/2' }, 'userAgentPrefix'],
+  ])('refuses %j: two spellings that disagree, naming %s', (config, field) => {
+    const error = failure({ apiKey: key, ...config });
+    expect(error).toMatchObject({ code: 'validation', rawCode: 'invalidConfig', parameter: field });
+    expect(error.message).toContain('disagree');
+  });
+
+  it('names the spelling the user wrote for a bad value', () => {
+    expect(failure({ apiKey: key, transport: 'grpc' }).parameter).toBe('transport');
+    expect(failure({ apiKey: key, userAgentPrefix: 42 }).parameter).toBe('userAgentPrefix');
+  });
+});
+
 describe('resolveConfig unknown keys', () => {
   it.each([
     ['timeOut', 'timeout'],
@@ -335,11 +364,9 @@ describe('resolveConfig unknown keys', () => {
     ['connections', 'maxConnections'],
     ['httpBaseURL', 'httpBaseUrl'],
     ['baseUrl', 'httpBaseUrl'],
-    ['transport', 'transportType'],
     ['logsink', 'logSink'],
     ['fetch', 'dependencies.fetch'],
     ['WebSocket', 'dependencies.WebSocket'],
-    ['userAgentPrefix', 'userAgent'],
     ['coalesceWindow', 'submitBatchWindow'],
     ['maxPayload', 'maxResponseSize'],
     ['idleTimeout', 'streamIdleTimeout'],

@@ -26,6 +26,7 @@ import type {
   TransportType,
 } from './config-types';
 import { didYouMean } from './did-you-mean';
+import { foldSpellings, officialSpellings } from './official-spellings';
 
 const knownKeys: readonly string[] = [
   'apiKey',
@@ -33,6 +34,7 @@ const knownKeys: readonly string[] = [
   'dependencies',
   'logSink',
   'userAgent',
+  ...Object.values(officialSpellings),
 ];
 
 /** Names other SDKs or habits use for our options. */
@@ -48,7 +50,6 @@ const keyAliases: Readonly<Record<string, string>> = {
   restUrl: 'httpBaseUrl',
   wsUrl: 'wsBaseUrl',
   websocketUrl: 'wsBaseUrl',
-  transport: 'transportType',
   requestTimeout: 'timeout',
   maxReconnects: 'maxReconnectAttempts',
   maxSockets: 'maxConnections',
@@ -91,21 +92,22 @@ export function resolveConfig(
     return fail('config', `The client config must be a plain object, got ${describeValue(input)}.`);
   }
   rejectUnknownKeys(input, fail);
+  const { config: folded, nameOf } = foldSpellings(input, fail);
 
   const apiKey = resolveApiKey(given, envKey, fail);
   /** An optional field: absent stays absent. */
   const optional = <T>(key: keyof RunwareConfig, check: (value: unknown) => T): T | undefined =>
-    input[key] === undefined ? undefined : check(input[key]);
+    folded[key] === undefined ? undefined : check(folded[key]);
 
   // Each defaulted field: its default when absent, else its checked value (table order = check order).
   const resolved = { apiKey } as Record<string, unknown>;
   for (const key of Object.keys(fieldChecks) as (keyof ConfigDefaults)[]) {
-    const value = input[key];
-    resolved[key] = value === undefined ? defaultConfig[key] : fieldChecks[key](key, value, fail);
+    const value = folded[key];
+    resolved[key] = value === undefined ? defaultConfig[key] : fieldChecks[key](nameOf(key), value, fail);
   }
   const dependencies = optional('dependencies', (value) => checkDependencies(value, fail));
   const logSink = optional('logSink', (value) => checkFunction<LogSink>('logSink', value, fail));
-  const userAgent = optional('userAgent', (value) => checkUserAgent('userAgent', value, fail));
+  const userAgent = optional('userAgent', (value) => checkUserAgent(nameOf('userAgent'), value, fail));
   // Absent optional fields stay absent rather than present-and-undefined.
   return Object.freeze({
     ...(resolved as Omit<ResolvedConfig, 'dependencies' | 'logSink' | 'userAgent'>),

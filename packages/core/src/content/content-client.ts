@@ -59,11 +59,13 @@ export interface ContentClient {
   getModelGuides(id: string): Promise<ContentGuide[]>;
   /** Collections, with their models inlined. */
   listCollections(params?: { category?: ContentCategory }): Promise<ContentCollection[]>;
+  /** One collection with its models inlined, or null when the id is unknown. */
   getCollection(id: string): Promise<ContentCollection | null>;
   /** The capability taxonomy (`io:*`, `op:*`, `form:*`) with labels. */
   listCapabilities(): Promise<ContentCapability[]>;
   /** Creators, with their curated models inlined. */
   listCreators(): Promise<ContentCreator[]>;
+  /** One creator with its curated models inlined, or null when the id is unknown. */
   getCreator(id: string): Promise<ContentCreator | null>;
 }
 

@@ -1,4 +1,3 @@
-import { classifyErrorCode } from './classify-error';
 import { RunwareError, type ValidationIssue } from './runware-error';
 
 export interface CreateErrorDetails {
@@ -7,15 +6,26 @@ export interface CreateErrorDetails {
   taskType?: string | undefined;
   taskUUID?: string | undefined;
   statusCode?: number | undefined;
+  /**
+   * The model the task ran, as the official SDK takes it. A curated slug (no `:`/`@`) points
+   * `documentation` at the model's page; an AIR needs `modelSlug` (core holds no model table).
+   */
+  model?: string | undefined;
   /** The curated slug of the model, so `documentation` can point at the model's page. */
   modelSlug?: string | undefined;
-  /** A documentation URL from the API; it wins over the derived one. */
+  /** The model's docs base URL from the schemas service (`/resolve`), for a non-curated model. */
+  docsUrl?: string | undefined;
+  /**
+   * @deprecated Ignored: `documentation` is derived by the SDK, never copied from the server
+   * (PROTOCOL.md §7). Pass `modelSlug`, `docsUrl` or `taskType` instead.
+   */
   documentation?: string | undefined;
   validationErrors?: readonly ValidationIssue[] | undefined;
   cause?: unknown;
 }
 
 const docsBase = 'https://runware.ai/docs';
+const errorsPage = `${docsBase}/platform/errors`;
 
 /** Codes the SDK makes up itself; their documentation is the errors page. */
 const sdkOnlyCodes = new Set([
@@ -43,28 +53,47 @@ const sdkOnlyCodes = new Set([
   'responseTooLarge',
 ]);
 
-const utilityTaskTypes = new Set([
-  'modelSearch',
-  'modelUpload',
-  'imageUpload',
-  'mediaStorage',
-  'accountManagement',
-  'getTaskDetails',
-  'getResponse',
+/**
+ * The platform page of each utility task, under https://runware.ai/docs/platform/:
+ * model-search, image-upload, media-storage, model-upload, account-management, task-responses
+ * (getResponse, i.e. polling) and task-details (getTaskDetails).
+ */
+const utilityPages: ReadonlyMap<string, string> = new Map([
+  ['modelSearch', 'model-search'],
+  ['imageUpload', 'image-upload'],
+  ['mediaStorage', 'media-storage'],
+  ['modelUpload', 'model-upload'],
+  ['accountManagement', 'account-management'],
+  ['getResponse', 'task-responses'],
+  ['getTaskDetails', 'task-details'],
 ]);
 
-const kebab = (name: string) => name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+/** The first parameter named; anything but a string (a malformed answer) names none. */
+function firstOf(parameter: unknown): string | undefined {
+  const first: unknown = Array.isArray(parameter) ? parameter[0] : parameter;
+  return typeof first === 'string' && first !== '' ? first : undefined;
+}
 
-/** Where to read about an error: the model's page (at the parameter), a utility's page, or errors. */
+/** A curated slug: what `model` holds when it is not an AIR (AIRs hold both `:` and `@`). */
+const slugOf = (model: string | undefined) =>
+  model && !(model.includes(':') && model.includes('@')) ? model : undefined;
+
+/**
+ * Where to read about an error, derived by the SDK (PROTOCOL.md §7): a curated model's page
+ * (`https://runware.ai/docs/models/<slug>`), else the `/resolve` docs URL, with the anchor
+ * `#request-<parameter, '.'→'-', lower-case>` when a parameter is named; a utility's platform
+ * page; the errors page for codes the SDK makes up and for anything else.
+ */
 export function documentationFor(rawCode: string, details: CreateErrorDetails): string {
-  if (details.documentation) return details.documentation;
-  const parameter = typeof details.parameter === 'string' ? details.parameter : details.parameter?.[0];
+  if (sdkOnlyCodes.has(rawCode)) return errorsPage;
+  const parameter = firstOf(details.parameter);
   const anchor = parameter ? `#request-${parameter.replace(/\./g, '-').toLowerCase()}` : '';
-  if (sdkOnlyCodes.has(rawCode)) return `${docsBase}/platform/errors`;
-  if (details.modelSlug) return `${docsBase}/models/${details.modelSlug}${anchor}`;
-  if (details.taskType && utilityTaskTypes.has(details.taskType))
-    return `${docsBase}/platform/${kebab(details.taskType)}${anchor}`;
-  return `${docsBase}/platform/errors`;
+  const slug = details.modelSlug ?? slugOf(details.model);
+  if (slug) return `${docsBase}/models/${slug}${anchor}`;
+  if (details.docsUrl) return `${details.docsUrl.replace(/#.*$/, '')}${anchor}`;
+  const page = details.taskType === undefined ? undefined : utilityPages.get(details.taskType);
+  if (page) return `${docsBase}/platform/${page}${anchor}`;
+  return errorsPage;
 }
 
 /**
@@ -76,10 +105,8 @@ export function createRunwareError(
   message: string,
   details: CreateErrorDetails = {},
 ): RunwareError {
-  const parameter = typeof details.parameter === 'string' ? details.parameter : details.parameter?.[0];
-  return new RunwareError(classifyErrorCode(rawCode), message, {
-    rawCode,
-    parameter,
+  return new RunwareError(rawCode, message, {
+    parameter: firstOf(details.parameter),
     documentation: documentationFor(rawCode, details),
     taskType: details.taskType,
     taskUUID: details.taskUUID,

@@ -16,6 +16,9 @@ export const runwareErrorCodes = [
 
 export type RunwareErrorCode = (typeof runwareErrorCodes)[number];
 
+/** The official SDK's name for the categories. */
+export type ErrorCode = RunwareErrorCode;
+
 /** Categories worth retrying after a pause. */
 const retryableCodes: ReadonlySet<RunwareErrorCode> = new Set([
   'provider',

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createLogger } from './create-logger';
-import type { LogEntry } from './log-types';
+import { type LogEntry, logCategories } from './log-types';
 import { silentLogger } from './silent-logger';
 
 const key = 'rw_SECRET_0123456789abcdef';
@@ -47,8 +47,10 @@ describe('createLogger with debug on', () => {
       message: 'sending ***',
       data: { frame: [{ taskType: 'authentication', apiKey: '***' }], note: 'key=***' },
     });
-    expect(entries[0]?.timestamp).toBeGreaterThanOrEqual(before);
-    expect(entries[0]?.timestamp).toBeLessThanOrEqual(Date.now());
+    expect(entries[0]?.time).toBeGreaterThanOrEqual(before);
+    expect(entries[0]?.time).toBeLessThanOrEqual(Date.now());
+    // ISO-8601, as the official SDK's entries: the same instant as `time`.
+    expect(entries[0]?.timestamp).toBe(new Date(entries[0]?.time ?? 0).toISOString());
     expect(entries[1]).not.toHaveProperty('data');
     expect(JSON.stringify(entries)).not.toContain(key);
     expect(data.frame[0]?.apiKey).toBe(key);
@@ -110,5 +112,25 @@ describe('createLogger with debug on', () => {
     expect(warn).toHaveBeenCalledWith('[runware:warn]', 'careful');
     expect(debug).toHaveBeenNthCalledWith(1, '[runware:heartbeat]', 'ping');
     expect(debug).toHaveBeenNthCalledWith(2, '[runware:retry]', 'again', { attempt: 2 });
+  });
+});
+
+describe('createLogger, the official SDK call shape', () => {
+  it('createLogger(true, sink) logs through one method per category', () => {
+    const entries: LogEntry[] = [];
+    const logger = createLogger(true, (entry) => entries.push(entry));
+    logger.retry('again', { attempt: 2 });
+    logger.connection('open');
+    expect(entries.map((entry) => [entry.category, entry.message, entry.data])).toEqual([
+      ['retry', 'again', { attempt: 2 }],
+      ['connection', 'open', undefined],
+    ]);
+    expect(entries[0]?.timestamp).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
+  });
+
+  it('createLogger(false) is a logger whose methods do nothing', () => {
+    const logger = createLogger(false);
+    expect(logger.enabled).toBe(false);
+    for (const category of logCategories) expect(() => logger[category]('x')).not.toThrow();
   });
 });

@@ -61,5 +61,7 @@ export interface TransportV1 {
   stream?(task: TaskPayload, options?: SendOptionsV1): Promise<ReadableStream<Uint8Array>>;
   /** Opens a connection ahead of the first task (a no-op for request/response transports). */
   connect?(): Promise<void>;
+  /** Whether its connection is open now; left out by transports without one (REST). */
+  isConnected?(): boolean;
   close(): Promise<void>;
 }

@@ -6,6 +6,7 @@
 import { capabilitiesOf, capabilityLabel, categoryOf } from './capabilities';
 import { type CreatorFacts, creatorOf } from './creators';
 import { intBetween, isoDatePlus, unit } from './hash';
+import { architectureOf, isHostedAir } from './model-architecture';
 import { nameFromSlug } from './model-name';
 import { statusOf } from './model-status';
 import { pricingFactsOf } from './pricing';
@@ -26,27 +27,6 @@ export interface ModelContext {
   slugOf(air: string): string | undefined;
   /** Prefix of every media URL ('' for paths relative to the server). */
   baseUrl: string;
-}
-
-/** AIR sources whose models Runware runs on its own GPUs from open weights. */
-const HOSTED_SOURCES: ReadonlySet<string> = new Set(['runware', 'civitai', 'rundiffusion']);
-
-/** Architecture ids (as in the API snapshot) of open-weights families, by slug. */
-const ARCHITECTURES: readonly (readonly [RegExp, string])[] = [
-  [/flux-1-schnell/, 'flux-1-schnell'],
-  [/flux-1-kontext-dev/, 'flux-1-kontext-dev'],
-  [/flux-1-(krea-|fill-)?dev|juggernaut-.*flux/, 'flux-1-dev'],
-  [/flux-2-(dev|klein)/, 'flux-2'],
-  [/z-image-turbo/, 'z-image-turbo'],
-  [/z-image|juggernaut-z/, 'z-image'],
-  [/stable-diffusion-xl|sdxl/, 'sdxl'],
-  [/stable-diffusion-3/, 'sd-3'],
-  [/qwen-image/, 'qwen-image'],
-  [/hidream-i1/, 'hidream-i1'],
-];
-
-function architectureOf(slug: string): string | undefined {
-  return ARCHITECTURES.find(([pattern]) => pattern.test(slug))?.[1];
 }
 
 function releasedAtOf(air: string, status: ModelStatus): string {
@@ -101,14 +81,13 @@ export function deriveModel(
   ctx: ModelContext,
 ): ModelFacts {
   const slug = slugOfEntry(air, entry.slug);
-  const source = (air.split(':')[0] ?? '').toLowerCase();
-  const hosted = HOSTED_SOURCES.has(source);
+  const hosted = isHostedAir(air);
   const creator = creatorOf(air, slug);
   const category = categoryOf(entry.taskType, slug);
   const capabilities = capabilitiesOf(entry.taskType, slug, hosted);
   const { status, replacedByAir } = statusOf(air, (other) => ctx.slugOf(other) !== undefined);
   const replacedBy = replacedByAir === undefined ? undefined : ctx.slugOf(replacedByAir);
-  const architecture = hosted ? architectureOf(slug) : undefined;
+  const architecture = architectureOf(air, slug);
   const name = nameFromSlug(slug, creator.productNamed ? creator.slugPrefix : undefined);
   const weight = intBetween(air, 'weight', 1, 1000);
   const media = (kind: string, ext: string) =>

@@ -1,3 +1,16 @@
+/** What a model hub page shows beyond identity: what modelSearch sorts on and reports. */
+export interface ModelListing {
+  /** Downloads (the `popularity` sort). */
+  downloads: number;
+  /** Unix seconds. */
+  addedAt: number;
+  /** Unix seconds, not before `addedAt`. */
+  updatedAt: number;
+  shortDescription?: string;
+  positiveTriggerWords?: string;
+  negativeTriggerWords?: string;
+}
+
 /** A model the emulator knows that is not in the curated list (civitai uploads, fine-tunes). */
 export interface CommunityModel {
   air: string;
@@ -5,6 +18,7 @@ export interface CommunityModel {
   architecture: string;
   category: 'checkpoint' | 'lora' | 'lycoris' | 'vae' | 'embeddings';
   taskType: string;
+  listing?: ModelListing;
 }
 
 /**

@@ -1,7 +1,9 @@
 import { taskTypeSchemaKeys } from '@runware/types';
 import type { JsonSchema } from '@runware/types/schemas';
+import { architectureOf } from '../content/model-architecture';
 import { type SnapshotData, schemaEntry } from '../snapshot-data';
-import { communityModels } from './community-models';
+import { communityCatalog, mayBeGenerated } from './community-catalog';
+import { communityModels, type ModelListing } from './community-models';
 
 export interface ModelRecord {
   air: string;
@@ -12,6 +14,8 @@ export interface ModelRecord {
   category: string;
   source: 'curated' | 'community' | 'runtime' | 'uploaded';
   private?: boolean;
+  /** Downloads, dates, description: generated community models carry them (see modelSearch). */
+  listing?: ModelListing;
 }
 
 export interface NewModel {
@@ -25,7 +29,10 @@ export interface NewModel {
 
 export interface ModelRegistry {
   get(air: string): ModelRecord | undefined;
+  /** Curated, fixture and added models: what the content service and registry.json are built from. */
   all(): ModelRecord[];
+  /** Every model modelSearch lists: {@link all} plus the generated community catalog (built lazily). */
+  searchable(): ModelRecord[];
   /** Adds or replaces a model and bumps the registry version. */
   add(model: NewModel, source: 'runtime' | 'uploaded'): ModelRecord;
   version(): string;
@@ -55,10 +62,11 @@ function readableName(slug: string): string {
     .join(' ');
 }
 
-/** Curated models from the snapshot, the community fixtures, and models added while running. */
+/** Curated models from the snapshot, the community fixtures and catalog, and models added while running. */
 export function createModelRegistry(data: SnapshotData): ModelRegistry {
   const base = new Map<string, ModelRecord>();
   for (const [air, model] of Object.entries(data.models)) {
+    const architecture = architectureOf(air, model.slug);
     base.set(air, {
       air,
       taskType: model.taskType,
@@ -66,19 +74,36 @@ export function createModelRegistry(data: SnapshotData): ModelRegistry {
       name: readableName(model.slug),
       category: 'checkpoint',
       source: 'curated',
+      ...(architecture ? { architecture } : {}),
     });
   }
   for (const model of communityModels) base.set(model.air, { ...model, source: 'community' });
+  // The generated catalog joins on first need: most emulators never search, and its records are
+  // shared read-only data, wrapped once per registry so `source` is set without copying per call.
+  let generated: Map<string, ModelRecord> | undefined;
+  const generatedModels = () => {
+    generated ??= new Map(
+      communityCatalog()
+        .filter((model) => !base.has(model.air))
+        .map((model) => [model.air, { ...model, source: 'community' as const }]),
+    );
+    return generated;
+  };
 
   let added = new Map<string, ModelRecord>();
   let revision = 0;
-  const lookup = (air: string) => added.get(air) ?? base.get(air);
+  const lookup = (air: string) =>
+    added.get(air) ?? base.get(air) ?? (mayBeGenerated(air) ? generatedModels().get(air) : undefined);
   const taskTypeTables = (section: 'architectures' | 'modalities' | 'operations') =>
     Object.fromEntries(Object.entries(data[section]).map(([key, entry]) => [key, entry.taskType]));
 
   const registry: ModelRegistry = {
     get: lookup,
     all: () => [...new Map([...base, ...added]).values()],
+    searchable: () => [
+      ...[...base.values(), ...generatedModels().values()].filter((m) => !added.has(m.air)),
+      ...added.values(),
+    ],
     add(model, source) {
       if (!isAir(model.air)) throw new TypeError(`air "${model.air}" is not of the form source:id@version`);
       const record: ModelRecord = {
@@ -110,7 +135,10 @@ export function createModelRegistry(data: SnapshotData): ModelRegistry {
       };
     },
     schemaKeyFor(record) {
-      if (record.architecture && data.architectures[record.architecture]) return record.architecture;
+      // Curated models validate against their task type's schema, as `/resolve` documents them;
+      // their architecture is informative (modelSearch, the content service).
+      if (record.source !== 'curated' && record.architecture && data.architectures[record.architecture])
+        return record.architecture;
       return (taskTypeSchemaKeys as Record<string, string>)[record.taskType];
     },
     resolve(air) {

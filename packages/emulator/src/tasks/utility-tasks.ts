@@ -206,7 +206,7 @@ export function runUtility(input: JobInput, apiKey: string): UtilityOutcome {
   const { ctx, task, taskType } = input;
   switch (taskType) {
     case 'modelSearch':
-      return { items: [finishItem(input, searchModels(ctx.registry.all(), task), undefined)] };
+      return { items: [finishItem(input, searchModels(ctx.registry.searchable(), task), undefined)] };
     case 'modelUpload':
       return modelUpload(input);
     case 'imageUpload': {

@@ -2,6 +2,7 @@ import Ajv2019, { type ErrorObject, type ValidateFunction } from 'ajv/dist/2019.
 import { type ApiErrorItem, apiError } from '../api-error';
 import { type SnapshotData, schemaEntry } from '../snapshot-data';
 import type { ModelRecord, ModelRegistry } from '../state/model-registry';
+import { checkParameterLimits } from './parameter-limits';
 
 /** Fields of the request envelope that the utility schemas (which are closed) do not list. */
 const envelopeFields = new Set(['taskType', 'taskUUID']);
@@ -153,9 +154,20 @@ export function createRequestValidator(data: SnapshotData, registry: ModelRegist
         }
         key = registry.schemaKeyFor(model);
       }
+      const params = Object.fromEntries(Object.entries(task).filter(([name]) => !envelopeFields.has(name)));
+      // The live limits first: for these values the API answers its specific code, which a schema
+      // error about another parameter of the same request must not hide.
+      const limitError = checkParameterLimits(
+        params,
+        key ? schemaEntry(data, key)?.requestSchema : undefined,
+        {
+          taskType,
+          taskUUID,
+        },
+      );
+      if (limitError) return limitError;
       const validate = key ? validatorFor(key) : undefined;
       if (!validate) return { taskType, ...(model ? { model } : {}) };
-      const params = Object.fromEntries(Object.entries(task).filter(([name]) => !envelopeFields.has(name)));
       if (validate(params)) return { taskType, ...(model ? { model } : {}) };
       const error = firstError(validate.errors ?? []);
       return error

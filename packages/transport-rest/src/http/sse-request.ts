@@ -25,7 +25,6 @@ function answerError(
   const first = (parsed.ok ? parsed.result.errors[0] : undefined) ?? syntheticError(status, statusText);
   return createRunwareError(first.code, redactText(first.message, secrets), {
     parameter: first.parameter,
-    documentation: first.documentation,
     taskType: first.taskType ?? task.taskType,
     taskUUID: first.taskUUID ?? task.taskUUID,
     statusCode: status,

@@ -24,7 +24,6 @@ export const authError = (raw: RawApiError): RunwareError =>
   createRunwareError(raw.code, raw.message, {
     taskType: 'authentication',
     parameter: raw.parameter,
-    documentation: raw.documentation,
   });
 
 export const noWebSocketError = (): RunwareError =>

@@ -82,7 +82,7 @@ export interface ExactlyIllustrativeResult {
   /**
    * Where to download the image (present when outputType is `URL`).
    */
-  imageURL?: string;
+  imageURL: string;
   /**
    * Identifier of the generated image; usable as an input of later tasks.
    */
@@ -342,7 +342,7 @@ export interface Flux1DevResult {
   /**
    * Where to download the image (present when outputType is `URL`).
    */
-  imageURL?: string;
+  imageURL: string;
   /**
    * Identifier of the generated image; usable as an input of later tasks.
    */
@@ -556,7 +556,7 @@ export interface Flux1KontextDevResult {
   /**
    * Where to download the image (present when outputType is `URL`).
    */
-  imageURL?: string;
+  imageURL: string;
   /**
    * Identifier of the generated image; usable as an input of later tasks.
    */
@@ -787,7 +787,7 @@ export interface Flux1SchnellResult {
   /**
    * Where to download the image (present when outputType is `URL`).
    */
-  imageURL?: string;
+  imageURL: string;
   /**
    * Identifier of the generated image; usable as an input of later tasks.
    */
@@ -1058,7 +1058,7 @@ export interface IllustriousResult {
   /**
    * Where to download the image (present when outputType is `URL`).
    */
-  imageURL?: string;
+  imageURL: string;
   /**
    * Identifier of the generated image; usable as an input of later tasks.
    */
@@ -1329,7 +1329,7 @@ export interface NoobaiResult {
   /**
    * Where to download the image (present when outputType is `URL`).
    */
-  imageURL?: string;
+  imageURL: string;
   /**
    * Identifier of the generated image; usable as an input of later tasks.
    */
@@ -1600,7 +1600,7 @@ export interface PonyResult {
   /**
    * Where to download the image (present when outputType is `URL`).
    */
-  imageURL?: string;
+  imageURL: string;
   /**
    * Identifier of the generated image; usable as an input of later tasks.
    */
@@ -1874,7 +1874,7 @@ export interface Sd15Result {
   /**
    * Where to download the image (present when outputType is `URL`).
    */
-  imageURL?: string;
+  imageURL: string;
   /**
    * Identifier of the generated image; usable as an input of later tasks.
    */
@@ -2161,7 +2161,7 @@ export interface SdxlResult {
   /**
    * Where to download the image (present when outputType is `URL`).
    */
-  imageURL?: string;
+  imageURL: string;
   /**
    * Identifier of the generated image; usable as an input of later tasks.
    */
@@ -2432,7 +2432,7 @@ export interface SdxlLightningResult {
   /**
    * Where to download the image (present when outputType is `URL`).
    */
-  imageURL?: string;
+  imageURL: string;
   /**
    * Identifier of the generated image; usable as an input of later tasks.
    */
@@ -2703,7 +2703,7 @@ export interface SdxlTurboResult {
   /**
    * Where to download the image (present when outputType is `URL`).
    */
-  imageURL?: string;
+  imageURL: string;
   /**
    * Identifier of the generated image; usable as an input of later tasks.
    */
@@ -2920,7 +2920,7 @@ export interface ZImageResult {
   /**
    * Where to download the image (present when outputType is `URL`).
    */
-  imageURL?: string;
+  imageURL: string;
   /**
    * Identifier of the generated image; usable as an input of later tasks.
    */
@@ -3147,7 +3147,7 @@ export interface ZImageTurboResult {
   /**
    * Where to download the image (present when outputType is `URL`).
    */
-  imageURL?: string;
+  imageURL: string;
   /**
    * Identifier of the generated image; usable as an input of later tasks.
    */

@@ -107,7 +107,7 @@ export interface AudioInferenceResult {
   /**
    * Where to download the audio (present when outputType is `URL`).
    */
-  audioURL?: string;
+  audioURL: string;
   audioUUID: string;
   /**
    * Cost of this item in USD (present when includeCost was set).
@@ -182,7 +182,7 @@ export interface ImageInferenceResult {
   /**
    * Where to download the image (present when outputType is `URL`).
    */
-  imageURL?: string;
+  imageURL: string;
   /**
    * Identifier of the generated image; usable as an input of later tasks.
    */
@@ -326,6 +326,6 @@ export interface VideoInferenceResult {
   /**
    * Where to download the video.
    */
-  videoURL?: string;
+  videoURL: string;
   videoUUID: string;
 }

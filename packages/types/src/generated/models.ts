@@ -363,356 +363,716 @@ export interface ModelResultMap {
 /** The AIR of every curated model. */
 export type ModelAIR = keyof ModelResultMap;
 
+/** Curated model slug → its AIR; `run()` accepts either and types results alike. */
+export interface ModelSlugMap {
+  "ace-step-v1-5-base": "runware:ace-step@v1.5-base";
+  "ace-step-v1-5-turbo": "runware:ace-step@v1.5-turbo";
+  "ace-step-v1-5-xl-base": "runware:ace-step@v1.5-xl-base";
+  "ace-step-v1-5-xl-sft": "runware:ace-step@v1.5-xl-sft";
+  "ace-step-v1-5-xl-turbo": "runware:ace-step@v1.5-xl-turbo";
+  "alibaba-happyhorse-1-0": "alibaba:happyhorse@1.0";
+  "alibaba-happyhorse-1-1": "alibaba:happyhorse@1.1";
+  "alibaba-qwen-image": "runware:108@1";
+  "alibaba-qwen-image-2-0": "alibaba:qwen-image@2.0";
+  "alibaba-qwen-image-2-0-pro": "alibaba:qwen-image@2.0-pro";
+  "alibaba-qwen-image-2512": "alibaba:qwen-image@2512";
+  "alibaba-qwen-image-3-0": "alibaba:qwen-image@3.0";
+  "alibaba-qwen-image-edit": "runware:108@20";
+  "alibaba-qwen-image-edit-plus": "runware:108@22";
+  "alibaba-qwen-image-layered": "alibaba:qwen-image@layered";
+  "alibaba-qwen2-5-vl-3b-instruct": "runware:152@1";
+  "alibaba-qwen2-5-vl-7b-instruct": "runware:152@2";
+  "alibaba-qwen3-5-27b": "alibaba:qwen@3.5-27b";
+  "alibaba-qwen3-5-397b": "alibaba:qwen@3.5-397b";
+  "alibaba-qwen3-tts-1-7b-base": "alibaba:qwen@3-tts-1.7b-base";
+  "alibaba-qwen3-tts-1-7b-customvoice": "alibaba:qwen@3-tts-1.7b-customvoice";
+  "alibaba-qwen3-tts-1-7b-voicedesign": "alibaba:qwen@3-tts-1.7b-voicedesign";
+  "alibaba-wan2-5-preview": "runware:201@1";
+  "alibaba-wan2-5-preview-image": "runware:201@10";
+  "alibaba-wan2-6": "alibaba:wan@2.6";
+  "alibaba-wan2-6-flash": "alibaba:wan@2.6-flash";
+  "alibaba-wan2-6-image": "alibaba:wan@2.6-image";
+  "alibaba-wan2-7": "alibaba:wan@2.7";
+  "alibaba-wan2-7-image": "alibaba:wan@2.7-image";
+  "alibaba-wan2-7-image-pro": "alibaba:wan@2.7-image-pro";
+  "alibaba-z-image": "runware:z-image@0";
+  "alibaba-z-image-turbo": "runware:z-image@turbo";
+  "anthropic-claude-fable-5": "anthropic:claude@fable-5";
+  "anthropic-claude-haiku-4-5": "anthropic:claude@haiku-4.5";
+  "anthropic-claude-opus-4-7": "anthropic:claude@opus-4.7";
+  "anthropic-claude-opus-4-8": "anthropic:claude@opus-4.8";
+  "anthropic-claude-sonnet-4-6": "anthropic:claude@sonnet-4.6";
+  "baidu-ernie-image": "baidu:ernie-image@0";
+  "baidu-ernie-image-turbo": "baidu:ernie-image@turbo";
+  "bfl-flux-1-1-pro": "bfl:2@1";
+  "bfl-flux-1-1-pro-ultra": "bfl:2@2";
+  "bfl-flux-1-dev": "runware:101@1";
+  "bfl-flux-1-expand-pro": "bfl:1@3";
+  "bfl-flux-1-fill-dev": "runware:102@1";
+  "bfl-flux-1-fill-pro": "bfl:1@2";
+  "bfl-flux-1-kontext-dev": "runware:106@1";
+  "bfl-flux-1-kontext-max": "bfl:4@1";
+  "bfl-flux-1-kontext-pro": "bfl:3@1";
+  "bfl-flux-1-schnell": "runware:100@1";
+  "bfl-flux-2-dev": "runware:400@1";
+  "bfl-flux-2-flex": "bfl:6@1";
+  "bfl-flux-2-klein-4b": "runware:400@4";
+  "bfl-flux-2-klein-4b-base": "runware:400@5";
+  "bfl-flux-2-klein-9b": "runware:400@2";
+  "bfl-flux-2-klein-9b-base": "runware:400@3";
+  "bfl-flux-2-klein-9b-kv": "runware:400@6";
+  "bfl-flux-2-max": "bfl:7@1";
+  "bfl-flux-2-pro": "bfl:5@1";
+  "bfl-flux-erase": "bfl:flux@erase";
+  "bfl-flux-outpainting": "bfl:flux@outpainting";
+  "bfl-flux-virtual-try-on": "bfl:flux@vto";
+  "birefnet-dis": "runware:112@3";
+  "birefnet-general": "runware:112@5";
+  "birefnet-general-resolution-512x512-fp16": "runware:112@6";
+  "birefnet-hrsod-dhu": "runware:112@7";
+  "birefnet-massive-tr-dis5k-tr-tes": "runware:112@8";
+  "birefnet-matting": "runware:112@9";
+  "birefnet-portrait": "runware:112@10";
+  "birefnet-v1-base": "runware:112@1";
+  "birefnet-v1-base-cod": "runware:112@2";
+  "bria-3-2": "bria:10@1";
+  "bria-fibo": "bria:20@1";
+  "bria-fibo-edit": "bria:21@1";
+  "bria-fibo-edit-tools": "bria:21@2";
+  "bria-fibo-lite": "bria:20@3";
+  "bria-image-increase-resolution": "bria:52@1";
+  "bria-image-replace-background": "bria:11@1";
+  "bria-rmbg-v2-0": "bria:2@1";
+  "bria-rmbg-v2-0-open": "runware:110@1";
+  "bria-video-background-removal": "bria:51@1";
+  "bria-video-eraser": "bria:60@1";
+  "bria-video-increase-resolution": "bria:50@1";
+  "bytedance-omnihuman-1": "bytedance:5@1";
+  "bytedance-omnihuman-1-5": "bytedance:5@2";
+  "bytedance-seed-audio-1-0": "bytedance:seed-audio@1.0";
+  "bytedance-seedance-1-0-pro": "bytedance:2@1";
+  "bytedance-seedance-1-0-pro-fast": "bytedance:2@2";
+  "bytedance-seedance-1-5-pro": "bytedance:seedance@1.5-pro";
+  "bytedance-seedance-2-0": "bytedance:seedance@2.0";
+  "bytedance-seedance-2-0-fast": "bytedance:seedance@2.0-fast";
+  "bytedance-seedance-2-0-mini": "bytedance:seedance@2.0-mini";
+  "bytedance-seedream-4-0": "bytedance:5@0";
+  "bytedance-seedream-4-5": "bytedance:seedream@4.5";
+  "bytedance-seedream-5-0-lite": "bytedance:seedream@5.0-lite";
+  "bytedance-seedream-5-0-pro": "bytedance:seedream@5.0-pro";
+  "bytedance-video-enhancement-pro": "bytedance:video-enhancement@pro";
+  "bytedance-video-enhancement-standard": "bytedance:video-enhancement@standard";
+  "bytedance-video-upscaler": "bytedance:50@1";
+  "ccsr": "runware:501@1";
+  "clarity": "runware:500@1";
+  "controlnet-preprocess-canny": "runware:controlnet-preprocess@canny";
+  "controlnet-preprocess-depth": "runware:controlnet-preprocess@depth";
+  "controlnet-preprocess-lineart": "runware:controlnet-preprocess@lineart";
+  "controlnet-preprocess-lineart-anime": "runware:controlnet-preprocess@lineart-anime";
+  "controlnet-preprocess-mlsd": "runware:controlnet-preprocess@mlsd";
+  "controlnet-preprocess-normalbae": "runware:controlnet-preprocess@normalbae";
+  "controlnet-preprocess-openpose": "runware:controlnet-preprocess@openpose";
+  "controlnet-preprocess-scribble": "runware:controlnet-preprocess@scribble";
+  "controlnet-preprocess-seg": "runware:controlnet-preprocess@seg";
+  "controlnet-preprocess-shuffle": "runware:controlnet-preprocess@shuffle";
+  "controlnet-preprocess-softedge": "runware:controlnet-preprocess@softedge";
+  "controlnet-preprocess-tile": "runware:controlnet-preprocess@tile";
+  "creatify-aurora-v1": "creatify:aurora@0";
+  "creatify-aurora-v1-fast": "creatify:aurora@fast";
+  "deepseek-v4-flash": "deepseek:v4@flash";
+  "deepseek-v4-pro": "deepseek:v4@pro";
+  "dia-1-6b": "runware:dia@1.6b";
+  "dia2-2b": "runware:dia2@2b";
+  "exactly-illustrative-training": "exactly:illustrative@training";
+  "exactly-photo-bright-pulse": "exactly:photo@bright-pulse";
+  "exactly-photo-distant-reality": "exactly:photo@distant-reality";
+  "exactly-photo-extreme-contrast": "exactly:photo@extreme-contrast";
+  "exactly-photo-grain-film-look": "exactly:photo@grain-film-look";
+  "exactly-photo-journey": "exactly:photo@journey";
+  "exactly-photo-warm-light": "exactly:photo@warm-light";
+  "fish-audio-s2-1-pro": "fishaudio:s2.1@pro";
+  "flux-1-dev-srpo": "runware:111@1";
+  "google-gemini-3-1-flash-lite": "google:gemini@3.1-flash-lite";
+  "google-gemini-3-1-flash-tts": "google:gemini@3.1-flash-tts";
+  "google-gemini-3-1-pro": "google:gemini@3.1-pro";
+  "google-gemini-3-5-flash": "google:gemini@3.5-flash";
+  "google-gemini-3-flash": "google:gemini@3-flash";
+  "google-gemini-omni-flash": "google:gemini@omni-flash";
+  "google-gemma-4-31b": "google:gemma@4-31b";
+  "google-nano-banana": "google:4@1";
+  "google-nano-banana-2": "google:4@3";
+  "google-nano-banana-2-lite": "google:nano-banana@2-lite";
+  "google-nano-banana-pro": "google:4@2";
+  "google-veo-3-1": "google:3@2";
+  "google-veo-3-1-fast": "google:3@3";
+  "google-veo-3-1-lite": "google:veo@3.1-lite";
+  "heygen-avatar-iv": "heygen:avatar@4";
+  "heygen-avatar-v": "heygen:avatar@5";
+  "heygen-video-agent": "heygen:video-agent@0";
+  "hidream-i1-dev": "runware:97@2";
+  "hidream-i1-fast": "runware:97@3";
+  "hidream-i1-full": "runware:97@1";
+  "hyper3d-rodin-gen-2": "hyper3d:rodin@gen-2";
+  "ideogram-2-0": "ideogram:3@1";
+  "ideogram-2-0-remix": "ideogram:3@2";
+  "ideogram-2a": "ideogram:2@1";
+  "ideogram-2a-remix": "ideogram:2@2";
+  "ideogram-3-0": "ideogram:4@1";
+  "ideogram-3-0-edit": "ideogram:4@3";
+  "ideogram-3-0-reframe": "ideogram:4@4";
+  "ideogram-3-0-remix": "ideogram:4@2";
+  "ideogram-3-0-replace-background": "ideogram:4@5";
+  "ideogram-4-0": "ideogram:4@0";
+  "ideogram-4-0-remix": "ideogram:4@remix";
+  "ideogram-4-0q": "ideogram:4@q";
+  "ideogram-layerize-text": "ideogram:layerize-text@0";
+  "imagineart-1-5": "imagineart:1@5";
+  "imagineart-1-5-pro": "imagineart:1.5-pro@0";
+  "imagineart-2-0": "imagineart:2.0@0";
+  "inworld-tts-1-5-max": "inworld:tts@1.5-max";
+  "inworld-tts-1-5-mini": "inworld:tts@1.5-mini";
+  "inworld-tts-2": "inworld:tts@2";
+  "kandinsky-5-0-image-lite": "runware:kandinsky-5.0-image-lite@1";
+  "klingai-1-0-pro": "klingai:1@2";
+  "klingai-1-0-standard": "klingai:1@1";
+  "klingai-1-5-pro": "klingai:2@2";
+  "klingai-1-5-standard": "klingai:2@1";
+  "klingai-1-6-pro": "klingai:3@2";
+  "klingai-1-6-standard": "klingai:3@1";
+  "klingai-2-0-master": "klingai:4@3";
+  "klingai-2-1-master": "klingai:5@3";
+  "klingai-2-1-pro": "klingai:5@2";
+  "klingai-2-1-standard": "klingai:5@1";
+  "klingai-2-5-turbo-pro": "klingai:6@1";
+  "klingai-2-5-turbo-standard": "klingai:6@0";
+  "klingai-avatar-2-0-pro": "klingai:avatar@2.0-pro";
+  "klingai-avatar-2-0-standard": "klingai:avatar@2.0-standard";
+  "klingai-image-3-0": "klingai:kling-image@3";
+  "klingai-image-o1": "klingai:kling-image@o1";
+  "klingai-image-o3": "klingai:kling-image@o3";
+  "klingai-lip-sync": "klingai:7@1";
+  "klingai-video-2-6-pro": "klingai:kling-video@2.6-pro";
+  "klingai-video-2-6-standard": "klingai:kling-video@2.6-standard";
+  "klingai-video-3-0-4k": "klingai:kling-video@3-4k";
+  "klingai-video-3-0-omni-4k": "klingai:kling-video@o3-4k";
+  "klingai-video-3-0-omni-pro": "klingai:kling-video@o3-pro";
+  "klingai-video-3-0-omni-standard": "klingai:kling-video@o3-standard";
+  "klingai-video-3-0-pro": "klingai:kling-video@3-pro";
+  "klingai-video-3-0-standard": "klingai:kling-video@3-standard";
+  "klingai-video-3-0-turbo": "klingai:kling-video@3.0-turbo";
+  "klingai-video-o1-pro": "klingai:kling@o1";
+  "klingai-video-o1-standard": "klingai:kling@o1-standard";
+  "krea-2-large": "krea:krea@2-large";
+  "krea-2-medium": "krea:krea@2-medium";
+  "krea-2-turbo": "krea:krea@2-turbo";
+  "krea-flux-1-krea-dev": "runware:107@1";
+  "lightricks-ltx-2": "lightricks:ltx@2";
+  "lightricks-ltx-2-3": "lightricks:ltx@2.3";
+  "lightricks-ltx-2-3-fast": "lightricks:ltx@2.3-fast";
+  "lightricks-ltx-2-fast": "lightricks:2@1";
+  "lightricks-ltx-2-pro": "lightricks:2@0";
+  "lightricks-ltx-2-retake": "lightricks:3@1";
+  "llama-3-1-8b-prompt-enhancer": "runware:llama-3-1-8b@prompt-enhancer";
+  "luma-ray3-2": "luma:ray@3.2";
+  "luma-uni-1": "luma:uni@1";
+  "luma-uni-1-max": "luma:uni@1-max";
+  "mediapipe-eyes-lips-mesh": "runware:35@10";
+  "mediapipe-eyes-mesh": "runware:35@15";
+  "mediapipe-face-full": "runware:35@6";
+  "mediapipe-face-mesh": "runware:35@8";
+  "mediapipe-face-mesh-eyes-only": "runware:35@9";
+  "mediapipe-face-short": "runware:35@7";
+  "mediapipe-lips-mesh": "runware:35@14";
+  "mediapipe-nose-eyes-mesh": "runware:35@11";
+  "mediapipe-nose-lips-mesh": "runware:35@12";
+  "mediapipe-nose-mesh": "runware:35@13";
+  "memories-video-age-detection": "memories:2@1";
+  "memories-video-captioning": "memories:1@1";
+  "meshy-6": "meshy:meshy@6";
+  "meta-llava-1-6-mistral-7b": "runware:150@2";
+  "meta-sam-3d-objects": "meta:sam@3d";
+  "microsoft-trellis-2": "microsoft:trellis-2@4b";
+  "minimax-01": "minimax:1@1";
+  "minimax-01-director": "minimax:2@1";
+  "minimax-01-live": "minimax:2@3";
+  "minimax-hailuo-02": "minimax:3@1";
+  "minimax-hailuo-2-3": "minimax:4@1";
+  "minimax-hailuo-2-3-fast": "minimax:4@2";
+  "minimax-m2-5": "minimax:m2.5@0";
+  "minimax-m2-7": "minimax:m2.7@0";
+  "minimax-m2-7-highspeed": "minimax:m2.7@highspeed";
+  "minimax-m3": "minimax:m3@0";
+  "minimax-music-2-6": "minimax:music@2.6";
+  "minimax-music-cover": "minimax:music@cover";
+  "minimax-speech-2-8": "minimax:speech@2.8";
+  "mirelo-sfx-1-5": "mirelo:1@1";
+  "mirelo-sfx-1-6": "mirelo:sfx@1.6";
+  "moonshotai-kimi-k2-6": "moonshotai:kimi@k2.6";
+  "object-eraser": "runware:300@1";
+  "open-age-detection": "runware:154@1";
+  "openai-clip-vit-l-14": "runware:151@1";
+  "openai-gpt-5-4": "openai:gpt@5.4";
+  "openai-gpt-5-4-mini": "openai:gpt@5.4-mini";
+  "openai-gpt-5-4-nano": "openai:gpt@5.4-nano";
+  "openai-gpt-5-4-pro": "openai:gpt@5.4-pro";
+  "openai-gpt-5-5": "openai:gpt@5.5";
+  "openai-gpt-5-mini": "openai:gpt@5-mini";
+  "openai-gpt-5-nano": "openai:gpt@5-nano";
+  "openai-gpt-image-1": "openai:1@1";
+  "openai-gpt-image-1-5": "openai:4@1";
+  "openai-gpt-image-1-mini": "openai:1@2";
+  "openai-gpt-image-2": "openai:gpt-image@2";
+  "openai-sora-2": "openai:3@1";
+  "openai-sora-2-pro": "openai:3@2";
+  "ovi": "runware:190@1";
+  "picsart-image-vectorizer": "picsart:1@1";
+  "pixverse-lipsync": "pixverse:lipsync@1";
+  "pixverse-modify": "pixverse:modify@0";
+  "pixverse-v3-5": "pixverse:1@1";
+  "pixverse-v4": "pixverse:1@2";
+  "pixverse-v4-5": "pixverse:1@3";
+  "pixverse-v5": "pixverse:1@5";
+  "pixverse-v5-5": "pixverse:1@6";
+  "pixverse-v5-6": "pixverse:1@7";
+  "pixverse-v5-fast": "pixverse:1@5-fast";
+  "pixverse-v6": "pixverse:1@8";
+  "prunaai-p-image": "prunaai:1@1";
+  "prunaai-p-image-edit": "prunaai:2@1";
+  "prunaai-p-image-try-on": "prunaai:p-image@try-on";
+  "prunaai-p-image-upscale": "prunaai:p-image@upscale";
+  "prunaai-p-video": "prunaai:p-video@0";
+  "prunaai-p-video-animate": "prunaai:p-video@animate";
+  "prunaai-p-video-avatar": "prunaai:p-video@avatar";
+  "prunaai-p-video-replace": "prunaai:p-video@replace";
+  "qwen2-5-vl-7b-age-detector": "runware:152@50";
+  "real-esrgan": "runware:504@1";
+  "recraft-v4": "recraft:v4@0";
+  "recraft-v4-1": "recraft:v4.1@0";
+  "recraft-v4-1-pro": "recraft:v4.1-pro@0";
+  "recraft-v4-1-utility": "recraft:v4.1-utility@0";
+  "recraft-v4-1-utility-pro": "recraft:v4.1-utility-pro@0";
+  "recraft-v4-pro": "recraft:v4-pro@0";
+  "recraft-v4-pro-vector": "recraft:v4-pro@vector";
+  "recraft-v4-vector": "recraft:v4@vector";
+  "recraft-vectorize": "recraft:1@1";
+  "rembg-v1-4": "runware:109@1";
+  "reve-2-1": "reve:2@1";
+  "rundiffusion-juggernaut-base-flux": "rundiffusion:120@100";
+  "rundiffusion-juggernaut-lightning-flux": "rundiffusion:110@101";
+  "rundiffusion-juggernaut-pro-flux": "rundiffusion:130@100";
+  "rundiffusion-juggernaut-z": "rundiffusion:200@100";
+  "runware-flux-1-dev-style-lora-training": "runware:flux-1-dev@style-lora-training";
+  "runware-flux-2-klein-4b-style-lora-training": "runware:flux-2-klein-4b@style-lora-training";
+  "runware-flux-2-klein-9b-style-lora-training": "runware:flux-2-klein-9b@style-lora-training";
+  "runware-qwen-image-style-lora-training": "runware:qwen-image@style-lora-training";
+  "runware-z-image-style-lora-training": "runware:z-image@style-lora-training";
+  "runway-aleph": "runway:2@1";
+  "runway-aleph-2-0": "runway:aleph@2.0";
+  "runway-gen-4-5": "runway:1@2";
+  "runway-gen-4-image": "runway:4@1";
+  "runway-gen-4-image-turbo": "runway:4@2";
+  "runway-gen-4-turbo": "runway:1@1";
+  "skywork-skyreels-v4": "skywork:skyreels@v4";
+  "sourceful-riverflow-2-0-fast": "sourceful:riverflow-2.0@fast";
+  "sourceful-riverflow-2-0-pro": "sourceful:riverflow-2.0@pro";
+  "sourceful-riverflow-2-5-fast": "sourceful:riverflow-2.5@fast";
+  "sourceful-riverflow-2-5-pro": "sourceful:riverflow-2.5@pro";
+  "stabilityai-stable-diffusion-3": "runware:5@1";
+  "stabilityai-stable-diffusion-xl-v1-0-vae-fix": "civitai:101055@128078";
+  "stable-diffusion-latent-upscaler": "runware:502@1";
+  "swinir": "runware:503@1";
+  "sync-3": "sync:lipsync@3";
+  "sync-lipsync-2": "sync:lipsync-2@1";
+  "sync-lipsync-2-pro": "sync:lipsync-2-pro@1";
+  "sync-react-1": "sync:react-1@1";
+  "tencent-hunyuan-3d-3-1-pro": "tencent:hunyuan-3d@3.1-pro";
+  "tencent-hunyuan-3d-3-1-rapid": "tencent:hunyuan-3d@3.1-rapid";
+  "tencent-hunyuanimage-3-0": "runware:180@1";
+  "topazlabs-starlight-precise-2-5": "topazlabs:starlight-precise@2.5";
+  "tripo-v3-1": "tripo:v3.1@0";
+  "twinflow-z-image-turbo": "runware:twinflow-z-image-turbo@0";
+  "veed-fabric-1-0-hosted": "veed:fabric@1.0-hosted";
+  "vidu-1-5": "vidu:1@5";
+  "vidu-2-0": "vidu:2@0";
+  "vidu-q1": "vidu:1@1";
+  "vidu-q1-classic": "vidu:1@0";
+  "vidu-q1-image": "vidu:q1@image";
+  "vidu-q2-pro": "vidu:3@1";
+  "vidu-q2-turbo": "vidu:3@2";
+  "vidu-q3": "vidu:4@1";
+  "vidu-q3-turbo": "vidu:4@2";
+  "vit-age-classifier": "runware:153@1";
+  "xai-grok-4-3": "xai:grok@4.3";
+  "xai-grok-imagine-image": "xai:grok-imagine@image";
+  "xai-grok-imagine-image-quality": "xai:grok-imagine@image-quality";
+  "xai-grok-imagine-video": "xai:grok-imagine@video";
+  "xai-grok-imagine-video-1-5": "xai:grok-imagine@video-1.5";
+  "xai-tts": "xai:tts@0";
+  "yolov8n-face": "runware:35@1";
+  "yolov8n-hand": "runware:35@3";
+  "yolov8n-person-seg": "runware:35@4";
+  "yolov8s-face": "runware:35@2";
+  "yolov8s-person-seg": "runware:35@5";
+  "zai-glm-4-7": "zai:glm@4.7";
+  "zai-glm-5-1": "zai:glm@5.1";
+}
+
+/** The slug of every curated model (`models[air].id`). */
+export type ModelSlug = keyof ModelSlugMap;
+
+/** A curated model as `run({ model })` accepts it: its AIR or its slug. */
+export type ModelId = ModelAIR | ModelSlug;
+
 /** Curated model AIR → its task type and slug: the offline model registry. */
 export const models: Readonly<Record<ModelAIR, ModelEntry>> = {
-  "alibaba:happyhorse@1.0": { taskType: "videoInference", slug: "alibaba-happyhorse-1-0" },
-  "alibaba:happyhorse@1.1": { taskType: "videoInference", slug: "alibaba-happyhorse-1-1" },
-  "alibaba:qwen-image@2.0": { taskType: "imageInference", slug: "alibaba-qwen-image-2-0" },
-  "alibaba:qwen-image@2.0-pro": { taskType: "imageInference", slug: "alibaba-qwen-image-2-0-pro" },
-  "alibaba:qwen-image@2512": { taskType: "imageInference", slug: "alibaba-qwen-image-2512" },
-  "alibaba:qwen-image@3.0": { taskType: "imageInference", slug: "alibaba-qwen-image-3-0" },
-  "alibaba:qwen-image@layered": { taskType: "imageInference", slug: "alibaba-qwen-image-layered" },
-  "alibaba:qwen@3-tts-1.7b-base": { taskType: "audioInference", slug: "alibaba-qwen3-tts-1-7b-base" },
-  "alibaba:qwen@3-tts-1.7b-customvoice": { taskType: "audioInference", slug: "alibaba-qwen3-tts-1-7b-customvoice" },
-  "alibaba:qwen@3-tts-1.7b-voicedesign": { taskType: "audioInference", slug: "alibaba-qwen3-tts-1-7b-voicedesign" },
-  "alibaba:qwen@3.5-27b": { taskType: "textInference", slug: "alibaba-qwen3-5-27b" },
-  "alibaba:qwen@3.5-397b": { taskType: "textInference", slug: "alibaba-qwen3-5-397b" },
-  "alibaba:wan@2.6": { taskType: "videoInference", slug: "alibaba-wan2-6" },
-  "alibaba:wan@2.6-flash": { taskType: "videoInference", slug: "alibaba-wan2-6-flash" },
-  "alibaba:wan@2.6-image": { taskType: "imageInference", slug: "alibaba-wan2-6-image" },
-  "alibaba:wan@2.7": { taskType: "videoInference", slug: "alibaba-wan2-7" },
-  "alibaba:wan@2.7-image": { taskType: "imageInference", slug: "alibaba-wan2-7-image" },
-  "alibaba:wan@2.7-image-pro": { taskType: "imageInference", slug: "alibaba-wan2-7-image-pro" },
-  "anthropic:claude@fable-5": { taskType: "textInference", slug: "anthropic-claude-fable-5" },
-  "anthropic:claude@haiku-4.5": { taskType: "textInference", slug: "anthropic-claude-haiku-4-5" },
-  "anthropic:claude@opus-4.7": { taskType: "textInference", slug: "anthropic-claude-opus-4-7" },
-  "anthropic:claude@opus-4.8": { taskType: "textInference", slug: "anthropic-claude-opus-4-8" },
-  "anthropic:claude@sonnet-4.6": { taskType: "textInference", slug: "anthropic-claude-sonnet-4-6" },
-  "baidu:ernie-image@0": { taskType: "imageInference", slug: "baidu-ernie-image" },
-  "baidu:ernie-image@turbo": { taskType: "imageInference", slug: "baidu-ernie-image-turbo" },
-  "bfl:1@2": { taskType: "imageInference", slug: "bfl-flux-1-fill-pro" },
-  "bfl:1@3": { taskType: "imageInference", slug: "bfl-flux-1-expand-pro" },
-  "bfl:2@1": { taskType: "imageInference", slug: "bfl-flux-1-1-pro" },
-  "bfl:2@2": { taskType: "imageInference", slug: "bfl-flux-1-1-pro-ultra" },
-  "bfl:3@1": { taskType: "imageInference", slug: "bfl-flux-1-kontext-pro" },
-  "bfl:4@1": { taskType: "imageInference", slug: "bfl-flux-1-kontext-max" },
-  "bfl:5@1": { taskType: "imageInference", slug: "bfl-flux-2-pro" },
-  "bfl:6@1": { taskType: "imageInference", slug: "bfl-flux-2-flex" },
-  "bfl:7@1": { taskType: "imageInference", slug: "bfl-flux-2-max" },
-  "bfl:flux@erase": { taskType: "imageInference", slug: "bfl-flux-erase" },
-  "bfl:flux@outpainting": { taskType: "imageInference", slug: "bfl-flux-outpainting" },
-  "bfl:flux@vto": { taskType: "imageInference", slug: "bfl-flux-virtual-try-on" },
-  "bria:10@1": { taskType: "imageInference", slug: "bria-3-2" },
-  "bria:11@1": { taskType: "imageInference", slug: "bria-image-replace-background" },
-  "bria:20@1": { taskType: "imageInference", slug: "bria-fibo" },
-  "bria:20@3": { taskType: "imageInference", slug: "bria-fibo-lite" },
-  "bria:21@1": { taskType: "imageInference", slug: "bria-fibo-edit" },
-  "bria:21@2": { taskType: "imageInference", slug: "bria-fibo-edit-tools" },
-  "bria:2@1": { taskType: "removeBackground", slug: "bria-rmbg-v2-0" },
-  "bria:50@1": { taskType: "upscale", slug: "bria-video-increase-resolution" },
-  "bria:51@1": { taskType: "removeBackground", slug: "bria-video-background-removal" },
-  "bria:52@1": { taskType: "upscale", slug: "bria-image-increase-resolution" },
-  "bria:60@1": { taskType: "videoInference", slug: "bria-video-eraser" },
-  "bytedance:2@1": { taskType: "videoInference", slug: "bytedance-seedance-1-0-pro" },
-  "bytedance:2@2": { taskType: "videoInference", slug: "bytedance-seedance-1-0-pro-fast" },
-  "bytedance:50@1": { taskType: "upscale", slug: "bytedance-video-upscaler" },
-  "bytedance:5@0": { taskType: "imageInference", slug: "bytedance-seedream-4-0" },
-  "bytedance:5@1": { taskType: "videoInference", slug: "bytedance-omnihuman-1" },
-  "bytedance:5@2": { taskType: "videoInference", slug: "bytedance-omnihuman-1-5" },
-  "bytedance:seed-audio@1.0": { taskType: "audioInference", slug: "bytedance-seed-audio-1-0" },
-  "bytedance:seedance@1.5-pro": { taskType: "videoInference", slug: "bytedance-seedance-1-5-pro" },
-  "bytedance:seedance@2.0": { taskType: "videoInference", slug: "bytedance-seedance-2-0" },
-  "bytedance:seedance@2.0-fast": { taskType: "videoInference", slug: "bytedance-seedance-2-0-fast" },
-  "bytedance:seedance@2.0-mini": { taskType: "videoInference", slug: "bytedance-seedance-2-0-mini" },
-  "bytedance:seedream@4.5": { taskType: "imageInference", slug: "bytedance-seedream-4-5" },
-  "bytedance:seedream@5.0-lite": { taskType: "imageInference", slug: "bytedance-seedream-5-0-lite" },
-  "bytedance:seedream@5.0-pro": { taskType: "imageInference", slug: "bytedance-seedream-5-0-pro" },
-  "bytedance:video-enhancement@pro": { taskType: "upscale", slug: "bytedance-video-enhancement-pro" },
-  "bytedance:video-enhancement@standard": { taskType: "upscale", slug: "bytedance-video-enhancement-standard" },
-  "civitai:101055@128078": { taskType: "imageInference", slug: "stabilityai-stable-diffusion-xl-v1-0-vae-fix" },
-  "creatify:aurora@0": { taskType: "videoInference", slug: "creatify-aurora-v1" },
-  "creatify:aurora@fast": { taskType: "videoInference", slug: "creatify-aurora-v1-fast" },
-  "deepseek:v4@flash": { taskType: "textInference", slug: "deepseek-v4-flash" },
-  "deepseek:v4@pro": { taskType: "textInference", slug: "deepseek-v4-pro" },
-  "exactly:illustrative@training": { taskType: "training", slug: "exactly-illustrative-training" },
-  "exactly:photo@bright-pulse": { taskType: "imageInference", slug: "exactly-photo-bright-pulse" },
-  "exactly:photo@distant-reality": { taskType: "imageInference", slug: "exactly-photo-distant-reality" },
-  "exactly:photo@extreme-contrast": { taskType: "imageInference", slug: "exactly-photo-extreme-contrast" },
-  "exactly:photo@grain-film-look": { taskType: "imageInference", slug: "exactly-photo-grain-film-look" },
-  "exactly:photo@journey": { taskType: "imageInference", slug: "exactly-photo-journey" },
-  "exactly:photo@warm-light": { taskType: "imageInference", slug: "exactly-photo-warm-light" },
-  "fishaudio:s2.1@pro": { taskType: "audioInference", slug: "fish-audio-s2-1-pro" },
-  "google:3@2": { taskType: "videoInference", slug: "google-veo-3-1" },
-  "google:3@3": { taskType: "videoInference", slug: "google-veo-3-1-fast" },
-  "google:4@1": { taskType: "imageInference", slug: "google-nano-banana" },
-  "google:4@2": { taskType: "imageInference", slug: "google-nano-banana-pro" },
-  "google:4@3": { taskType: "imageInference", slug: "google-nano-banana-2" },
-  "google:gemini@3-flash": { taskType: "textInference", slug: "google-gemini-3-flash" },
-  "google:gemini@3.1-flash-lite": { taskType: "textInference", slug: "google-gemini-3-1-flash-lite" },
-  "google:gemini@3.1-flash-tts": { taskType: "audioInference", slug: "google-gemini-3-1-flash-tts" },
-  "google:gemini@3.1-pro": { taskType: "textInference", slug: "google-gemini-3-1-pro" },
-  "google:gemini@3.5-flash": { taskType: "textInference", slug: "google-gemini-3-5-flash" },
-  "google:gemini@omni-flash": { taskType: "videoInference", slug: "google-gemini-omni-flash" },
-  "google:gemma@4-31b": { taskType: "textInference", slug: "google-gemma-4-31b" },
-  "google:nano-banana@2-lite": { taskType: "imageInference", slug: "google-nano-banana-2-lite" },
-  "google:veo@3.1-lite": { taskType: "videoInference", slug: "google-veo-3-1-lite" },
-  "heygen:avatar@4": { taskType: "videoInference", slug: "heygen-avatar-iv" },
-  "heygen:avatar@5": { taskType: "videoInference", slug: "heygen-avatar-v" },
-  "heygen:video-agent@0": { taskType: "videoInference", slug: "heygen-video-agent" },
-  "hyper3d:rodin@gen-2": { taskType: "3dInference", slug: "hyper3d-rodin-gen-2" },
-  "ideogram:2@1": { taskType: "imageInference", slug: "ideogram-2a" },
-  "ideogram:2@2": { taskType: "imageInference", slug: "ideogram-2a-remix" },
-  "ideogram:3@1": { taskType: "imageInference", slug: "ideogram-2-0" },
-  "ideogram:3@2": { taskType: "imageInference", slug: "ideogram-2-0-remix" },
-  "ideogram:4@0": { taskType: "imageInference", slug: "ideogram-4-0" },
-  "ideogram:4@1": { taskType: "imageInference", slug: "ideogram-3-0" },
-  "ideogram:4@2": { taskType: "imageInference", slug: "ideogram-3-0-remix" },
-  "ideogram:4@3": { taskType: "imageInference", slug: "ideogram-3-0-edit" },
-  "ideogram:4@4": { taskType: "imageInference", slug: "ideogram-3-0-reframe" },
-  "ideogram:4@5": { taskType: "imageInference", slug: "ideogram-3-0-replace-background" },
-  "ideogram:4@q": { taskType: "imageInference", slug: "ideogram-4-0q" },
-  "ideogram:4@remix": { taskType: "imageInference", slug: "ideogram-4-0-remix" },
-  "ideogram:layerize-text@0": { taskType: "imageInference", slug: "ideogram-layerize-text" },
-  "imagineart:1.5-pro@0": { taskType: "imageInference", slug: "imagineart-1-5-pro" },
-  "imagineart:1@5": { taskType: "imageInference", slug: "imagineart-1-5" },
-  "imagineart:2.0@0": { taskType: "imageInference", slug: "imagineart-2-0" },
-  "inworld:tts@1.5-max": { taskType: "audioInference", slug: "inworld-tts-1-5-max" },
-  "inworld:tts@1.5-mini": { taskType: "audioInference", slug: "inworld-tts-1-5-mini" },
-  "inworld:tts@2": { taskType: "audioInference", slug: "inworld-tts-2" },
-  "klingai:1@1": { taskType: "videoInference", slug: "klingai-1-0-standard" },
-  "klingai:1@2": { taskType: "videoInference", slug: "klingai-1-0-pro" },
-  "klingai:2@1": { taskType: "videoInference", slug: "klingai-1-5-standard" },
-  "klingai:2@2": { taskType: "videoInference", slug: "klingai-1-5-pro" },
-  "klingai:3@1": { taskType: "videoInference", slug: "klingai-1-6-standard" },
-  "klingai:3@2": { taskType: "videoInference", slug: "klingai-1-6-pro" },
-  "klingai:4@3": { taskType: "videoInference", slug: "klingai-2-0-master" },
-  "klingai:5@1": { taskType: "videoInference", slug: "klingai-2-1-standard" },
-  "klingai:5@2": { taskType: "videoInference", slug: "klingai-2-1-pro" },
-  "klingai:5@3": { taskType: "videoInference", slug: "klingai-2-1-master" },
-  "klingai:6@0": { taskType: "videoInference", slug: "klingai-2-5-turbo-standard" },
-  "klingai:6@1": { taskType: "videoInference", slug: "klingai-2-5-turbo-pro" },
-  "klingai:7@1": { taskType: "videoInference", slug: "klingai-lip-sync" },
-  "klingai:avatar@2.0-pro": { taskType: "videoInference", slug: "klingai-avatar-2-0-pro" },
-  "klingai:avatar@2.0-standard": { taskType: "videoInference", slug: "klingai-avatar-2-0-standard" },
-  "klingai:kling-image@3": { taskType: "imageInference", slug: "klingai-image-3-0" },
-  "klingai:kling-image@o1": { taskType: "imageInference", slug: "klingai-image-o1" },
-  "klingai:kling-image@o3": { taskType: "imageInference", slug: "klingai-image-o3" },
-  "klingai:kling-video@2.6-pro": { taskType: "videoInference", slug: "klingai-video-2-6-pro" },
-  "klingai:kling-video@2.6-standard": { taskType: "videoInference", slug: "klingai-video-2-6-standard" },
-  "klingai:kling-video@3-4k": { taskType: "videoInference", slug: "klingai-video-3-0-4k" },
-  "klingai:kling-video@3-pro": { taskType: "videoInference", slug: "klingai-video-3-0-pro" },
-  "klingai:kling-video@3-standard": { taskType: "videoInference", slug: "klingai-video-3-0-standard" },
-  "klingai:kling-video@3.0-turbo": { taskType: "videoInference", slug: "klingai-video-3-0-turbo" },
-  "klingai:kling-video@o3-4k": { taskType: "videoInference", slug: "klingai-video-3-0-omni-4k" },
-  "klingai:kling-video@o3-pro": { taskType: "videoInference", slug: "klingai-video-3-0-omni-pro" },
-  "klingai:kling-video@o3-standard": { taskType: "videoInference", slug: "klingai-video-3-0-omni-standard" },
-  "klingai:kling@o1": { taskType: "videoInference", slug: "klingai-video-o1-pro" },
-  "klingai:kling@o1-standard": { taskType: "videoInference", slug: "klingai-video-o1-standard" },
-  "krea:krea@2-large": { taskType: "imageInference", slug: "krea-2-large" },
-  "krea:krea@2-medium": { taskType: "imageInference", slug: "krea-2-medium" },
-  "krea:krea@2-turbo": { taskType: "imageInference", slug: "krea-2-turbo" },
-  "lightricks:2@0": { taskType: "videoInference", slug: "lightricks-ltx-2-pro" },
-  "lightricks:2@1": { taskType: "videoInference", slug: "lightricks-ltx-2-fast" },
-  "lightricks:3@1": { taskType: "videoInference", slug: "lightricks-ltx-2-retake" },
-  "lightricks:ltx@2": { taskType: "videoInference", slug: "lightricks-ltx-2" },
-  "lightricks:ltx@2.3": { taskType: "videoInference", slug: "lightricks-ltx-2-3" },
-  "lightricks:ltx@2.3-fast": { taskType: "videoInference", slug: "lightricks-ltx-2-3-fast" },
-  "luma:ray@3.2": { taskType: "videoInference", slug: "luma-ray3-2" },
-  "luma:uni@1": { taskType: "imageInference", slug: "luma-uni-1" },
-  "luma:uni@1-max": { taskType: "imageInference", slug: "luma-uni-1-max" },
-  "memories:1@1": { taskType: "caption", slug: "memories-video-captioning" },
-  "memories:2@1": { taskType: "caption", slug: "memories-video-age-detection" },
-  "meshy:meshy@6": { taskType: "3dInference", slug: "meshy-6" },
-  "meta:sam@3d": { taskType: "3dInference", slug: "meta-sam-3d-objects" },
-  "microsoft:trellis-2@4b": { taskType: "3dInference", slug: "microsoft-trellis-2" },
-  "minimax:1@1": { taskType: "videoInference", slug: "minimax-01" },
-  "minimax:2@1": { taskType: "videoInference", slug: "minimax-01-director" },
-  "minimax:2@3": { taskType: "videoInference", slug: "minimax-01-live" },
-  "minimax:3@1": { taskType: "videoInference", slug: "minimax-hailuo-02" },
-  "minimax:4@1": { taskType: "videoInference", slug: "minimax-hailuo-2-3" },
-  "minimax:4@2": { taskType: "videoInference", slug: "minimax-hailuo-2-3-fast" },
-  "minimax:m2.5@0": { taskType: "textInference", slug: "minimax-m2-5" },
-  "minimax:m2.7@0": { taskType: "textInference", slug: "minimax-m2-7" },
-  "minimax:m2.7@highspeed": { taskType: "textInference", slug: "minimax-m2-7-highspeed" },
-  "minimax:m3@0": { taskType: "textInference", slug: "minimax-m3" },
-  "minimax:music@2.6": { taskType: "audioInference", slug: "minimax-music-2-6" },
-  "minimax:music@cover": { taskType: "audioInference", slug: "minimax-music-cover" },
-  "minimax:speech@2.8": { taskType: "audioInference", slug: "minimax-speech-2-8" },
-  "mirelo:1@1": { taskType: "audioInference", slug: "mirelo-sfx-1-5" },
-  "mirelo:sfx@1.6": { taskType: "audioInference", slug: "mirelo-sfx-1-6" },
-  "moonshotai:kimi@k2.6": { taskType: "textInference", slug: "moonshotai-kimi-k2-6" },
-  "openai:1@1": { taskType: "imageInference", slug: "openai-gpt-image-1" },
-  "openai:1@2": { taskType: "imageInference", slug: "openai-gpt-image-1-mini" },
-  "openai:3@1": { taskType: "videoInference", slug: "openai-sora-2" },
-  "openai:3@2": { taskType: "videoInference", slug: "openai-sora-2-pro" },
-  "openai:4@1": { taskType: "imageInference", slug: "openai-gpt-image-1-5" },
-  "openai:gpt-image@2": { taskType: "imageInference", slug: "openai-gpt-image-2" },
-  "openai:gpt@5-mini": { taskType: "textInference", slug: "openai-gpt-5-mini" },
-  "openai:gpt@5-nano": { taskType: "textInference", slug: "openai-gpt-5-nano" },
-  "openai:gpt@5.4": { taskType: "textInference", slug: "openai-gpt-5-4" },
-  "openai:gpt@5.4-mini": { taskType: "textInference", slug: "openai-gpt-5-4-mini" },
-  "openai:gpt@5.4-nano": { taskType: "textInference", slug: "openai-gpt-5-4-nano" },
-  "openai:gpt@5.4-pro": { taskType: "textInference", slug: "openai-gpt-5-4-pro" },
-  "openai:gpt@5.5": { taskType: "textInference", slug: "openai-gpt-5-5" },
-  "picsart:1@1": { taskType: "vectorize", slug: "picsart-image-vectorizer" },
-  "pixverse:1@1": { taskType: "videoInference", slug: "pixverse-v3-5" },
-  "pixverse:1@2": { taskType: "videoInference", slug: "pixverse-v4" },
-  "pixverse:1@3": { taskType: "videoInference", slug: "pixverse-v4-5" },
-  "pixverse:1@5": { taskType: "videoInference", slug: "pixverse-v5" },
-  "pixverse:1@5-fast": { taskType: "videoInference", slug: "pixverse-v5-fast" },
-  "pixverse:1@6": { taskType: "videoInference", slug: "pixverse-v5-5" },
-  "pixverse:1@7": { taskType: "videoInference", slug: "pixverse-v5-6" },
-  "pixverse:1@8": { taskType: "videoInference", slug: "pixverse-v6" },
-  "pixverse:lipsync@1": { taskType: "videoInference", slug: "pixverse-lipsync" },
-  "pixverse:modify@0": { taskType: "videoInference", slug: "pixverse-modify" },
-  "prunaai:1@1": { taskType: "imageInference", slug: "prunaai-p-image" },
-  "prunaai:2@1": { taskType: "imageInference", slug: "prunaai-p-image-edit" },
-  "prunaai:p-image@try-on": { taskType: "imageInference", slug: "prunaai-p-image-try-on" },
-  "prunaai:p-image@upscale": { taskType: "upscale", slug: "prunaai-p-image-upscale" },
-  "prunaai:p-video@0": { taskType: "videoInference", slug: "prunaai-p-video" },
-  "prunaai:p-video@animate": { taskType: "videoInference", slug: "prunaai-p-video-animate" },
-  "prunaai:p-video@avatar": { taskType: "videoInference", slug: "prunaai-p-video-avatar" },
-  "prunaai:p-video@replace": { taskType: "videoInference", slug: "prunaai-p-video-replace" },
-  "recraft:1@1": { taskType: "vectorize", slug: "recraft-vectorize" },
-  "recraft:v4-pro@0": { taskType: "imageInference", slug: "recraft-v4-pro" },
-  "recraft:v4-pro@vector": { taskType: "vectorize", slug: "recraft-v4-pro-vector" },
-  "recraft:v4.1-pro@0": { taskType: "imageInference", slug: "recraft-v4-1-pro" },
-  "recraft:v4.1-utility-pro@0": { taskType: "imageInference", slug: "recraft-v4-1-utility-pro" },
-  "recraft:v4.1-utility@0": { taskType: "imageInference", slug: "recraft-v4-1-utility" },
-  "recraft:v4.1@0": { taskType: "imageInference", slug: "recraft-v4-1" },
-  "recraft:v4@0": { taskType: "imageInference", slug: "recraft-v4" },
-  "recraft:v4@vector": { taskType: "vectorize", slug: "recraft-v4-vector" },
-  "reve:2@1": { taskType: "imageInference", slug: "reve-2-1" },
-  "rundiffusion:110@101": { taskType: "imageInference", slug: "rundiffusion-juggernaut-lightning-flux" },
-  "rundiffusion:120@100": { taskType: "imageInference", slug: "rundiffusion-juggernaut-base-flux" },
-  "rundiffusion:130@100": { taskType: "imageInference", slug: "rundiffusion-juggernaut-pro-flux" },
-  "rundiffusion:200@100": { taskType: "imageInference", slug: "rundiffusion-juggernaut-z" },
-  "runware:100@1": { taskType: "imageInference", slug: "bfl-flux-1-schnell" },
-  "runware:101@1": { taskType: "imageInference", slug: "bfl-flux-1-dev" },
-  "runware:102@1": { taskType: "imageInference", slug: "bfl-flux-1-fill-dev" },
-  "runware:106@1": { taskType: "imageInference", slug: "bfl-flux-1-kontext-dev" },
-  "runware:107@1": { taskType: "imageInference", slug: "krea-flux-1-krea-dev" },
-  "runware:108@1": { taskType: "imageInference", slug: "alibaba-qwen-image" },
-  "runware:108@20": { taskType: "imageInference", slug: "alibaba-qwen-image-edit" },
-  "runware:108@22": { taskType: "imageInference", slug: "alibaba-qwen-image-edit-plus" },
-  "runware:109@1": { taskType: "removeBackground", slug: "rembg-v1-4" },
-  "runware:110@1": { taskType: "removeBackground", slug: "bria-rmbg-v2-0-open" },
-  "runware:111@1": { taskType: "imageInference", slug: "flux-1-dev-srpo" },
-  "runware:112@1": { taskType: "removeBackground", slug: "birefnet-v1-base" },
-  "runware:112@10": { taskType: "removeBackground", slug: "birefnet-portrait" },
-  "runware:112@2": { taskType: "removeBackground", slug: "birefnet-v1-base-cod" },
-  "runware:112@3": { taskType: "removeBackground", slug: "birefnet-dis" },
-  "runware:112@5": { taskType: "removeBackground", slug: "birefnet-general" },
-  "runware:112@6": { taskType: "removeBackground", slug: "birefnet-general-resolution-512x512-fp16" },
-  "runware:112@7": { taskType: "removeBackground", slug: "birefnet-hrsod-dhu" },
-  "runware:112@8": { taskType: "removeBackground", slug: "birefnet-massive-tr-dis5k-tr-tes" },
-  "runware:112@9": { taskType: "removeBackground", slug: "birefnet-matting" },
-  "runware:150@2": { taskType: "caption", slug: "meta-llava-1-6-mistral-7b" },
-  "runware:151@1": { taskType: "caption", slug: "openai-clip-vit-l-14" },
-  "runware:152@1": { taskType: "caption", slug: "alibaba-qwen2-5-vl-3b-instruct" },
-  "runware:152@2": { taskType: "caption", slug: "alibaba-qwen2-5-vl-7b-instruct" },
-  "runware:152@50": { taskType: "caption", slug: "qwen2-5-vl-7b-age-detector" },
-  "runware:153@1": { taskType: "caption", slug: "vit-age-classifier" },
-  "runware:154@1": { taskType: "caption", slug: "open-age-detection" },
-  "runware:180@1": { taskType: "imageInference", slug: "tencent-hunyuanimage-3-0" },
-  "runware:190@1": { taskType: "videoInference", slug: "ovi" },
-  "runware:201@1": { taskType: "videoInference", slug: "alibaba-wan2-5-preview" },
-  "runware:201@10": { taskType: "imageInference", slug: "alibaba-wan2-5-preview-image" },
-  "runware:300@1": { taskType: "imageInference", slug: "object-eraser" },
-  "runware:35@1": { taskType: "imageMasking", slug: "yolov8n-face" },
-  "runware:35@10": { taskType: "imageMasking", slug: "mediapipe-eyes-lips-mesh" },
-  "runware:35@11": { taskType: "imageMasking", slug: "mediapipe-nose-eyes-mesh" },
-  "runware:35@12": { taskType: "imageMasking", slug: "mediapipe-nose-lips-mesh" },
-  "runware:35@13": { taskType: "imageMasking", slug: "mediapipe-nose-mesh" },
-  "runware:35@14": { taskType: "imageMasking", slug: "mediapipe-lips-mesh" },
-  "runware:35@15": { taskType: "imageMasking", slug: "mediapipe-eyes-mesh" },
-  "runware:35@2": { taskType: "imageMasking", slug: "yolov8s-face" },
-  "runware:35@3": { taskType: "imageMasking", slug: "yolov8n-hand" },
-  "runware:35@4": { taskType: "imageMasking", slug: "yolov8n-person-seg" },
-  "runware:35@5": { taskType: "imageMasking", slug: "yolov8s-person-seg" },
-  "runware:35@6": { taskType: "imageMasking", slug: "mediapipe-face-full" },
-  "runware:35@7": { taskType: "imageMasking", slug: "mediapipe-face-short" },
-  "runware:35@8": { taskType: "imageMasking", slug: "mediapipe-face-mesh" },
-  "runware:35@9": { taskType: "imageMasking", slug: "mediapipe-face-mesh-eyes-only" },
-  "runware:400@1": { taskType: "imageInference", slug: "bfl-flux-2-dev" },
-  "runware:400@2": { taskType: "imageInference", slug: "bfl-flux-2-klein-9b" },
-  "runware:400@3": { taskType: "imageInference", slug: "bfl-flux-2-klein-9b-base" },
-  "runware:400@4": { taskType: "imageInference", slug: "bfl-flux-2-klein-4b" },
-  "runware:400@5": { taskType: "imageInference", slug: "bfl-flux-2-klein-4b-base" },
-  "runware:400@6": { taskType: "imageInference", slug: "bfl-flux-2-klein-9b-kv" },
-  "runware:500@1": { taskType: "upscale", slug: "clarity" },
-  "runware:501@1": { taskType: "upscale", slug: "ccsr" },
-  "runware:502@1": { taskType: "upscale", slug: "stable-diffusion-latent-upscaler" },
-  "runware:503@1": { taskType: "upscale", slug: "swinir" },
-  "runware:504@1": { taskType: "upscale", slug: "real-esrgan" },
-  "runware:5@1": { taskType: "imageInference", slug: "stabilityai-stable-diffusion-3" },
-  "runware:97@1": { taskType: "imageInference", slug: "hidream-i1-full" },
-  "runware:97@2": { taskType: "imageInference", slug: "hidream-i1-dev" },
-  "runware:97@3": { taskType: "imageInference", slug: "hidream-i1-fast" },
-  "runware:ace-step@v1.5-base": { taskType: "audioInference", slug: "ace-step-v1-5-base" },
-  "runware:ace-step@v1.5-turbo": { taskType: "audioInference", slug: "ace-step-v1-5-turbo" },
-  "runware:ace-step@v1.5-xl-base": { taskType: "audioInference", slug: "ace-step-v1-5-xl-base" },
-  "runware:ace-step@v1.5-xl-sft": { taskType: "audioInference", slug: "ace-step-v1-5-xl-sft" },
-  "runware:ace-step@v1.5-xl-turbo": { taskType: "audioInference", slug: "ace-step-v1-5-xl-turbo" },
-  "runware:controlnet-preprocess@canny": { taskType: "controlNetPreprocess", slug: "controlnet-preprocess-canny" },
-  "runware:controlnet-preprocess@depth": { taskType: "controlNetPreprocess", slug: "controlnet-preprocess-depth" },
-  "runware:controlnet-preprocess@lineart": { taskType: "controlNetPreprocess", slug: "controlnet-preprocess-lineart" },
-  "runware:controlnet-preprocess@lineart-anime": { taskType: "controlNetPreprocess", slug: "controlnet-preprocess-lineart-anime" },
-  "runware:controlnet-preprocess@mlsd": { taskType: "controlNetPreprocess", slug: "controlnet-preprocess-mlsd" },
-  "runware:controlnet-preprocess@normalbae": { taskType: "controlNetPreprocess", slug: "controlnet-preprocess-normalbae" },
-  "runware:controlnet-preprocess@openpose": { taskType: "controlNetPreprocess", slug: "controlnet-preprocess-openpose" },
-  "runware:controlnet-preprocess@scribble": { taskType: "controlNetPreprocess", slug: "controlnet-preprocess-scribble" },
-  "runware:controlnet-preprocess@seg": { taskType: "controlNetPreprocess", slug: "controlnet-preprocess-seg" },
-  "runware:controlnet-preprocess@shuffle": { taskType: "controlNetPreprocess", slug: "controlnet-preprocess-shuffle" },
-  "runware:controlnet-preprocess@softedge": { taskType: "controlNetPreprocess", slug: "controlnet-preprocess-softedge" },
-  "runware:controlnet-preprocess@tile": { taskType: "controlNetPreprocess", slug: "controlnet-preprocess-tile" },
-  "runware:dia2@2b": { taskType: "audioInference", slug: "dia2-2b" },
-  "runware:dia@1.6b": { taskType: "audioInference", slug: "dia-1-6b" },
-  "runware:flux-1-dev@style-lora-training": { taskType: "training", slug: "runware-flux-1-dev-style-lora-training" },
-  "runware:flux-2-klein-4b@style-lora-training": { taskType: "training", slug: "runware-flux-2-klein-4b-style-lora-training" },
-  "runware:flux-2-klein-9b@style-lora-training": { taskType: "training", slug: "runware-flux-2-klein-9b-style-lora-training" },
-  "runware:kandinsky-5.0-image-lite@1": { taskType: "imageInference", slug: "kandinsky-5-0-image-lite" },
-  "runware:llama-3-1-8b@prompt-enhancer": { taskType: "promptEnhance", slug: "llama-3-1-8b-prompt-enhancer" },
-  "runware:qwen-image@style-lora-training": { taskType: "training", slug: "runware-qwen-image-style-lora-training" },
-  "runware:twinflow-z-image-turbo@0": { taskType: "imageInference", slug: "twinflow-z-image-turbo" },
-  "runware:z-image@0": { taskType: "imageInference", slug: "alibaba-z-image" },
-  "runware:z-image@style-lora-training": { taskType: "training", slug: "runware-z-image-style-lora-training" },
-  "runware:z-image@turbo": { taskType: "imageInference", slug: "alibaba-z-image-turbo" },
-  "runway:1@1": { taskType: "videoInference", slug: "runway-gen-4-turbo" },
-  "runway:1@2": { taskType: "videoInference", slug: "runway-gen-4-5" },
-  "runway:2@1": { taskType: "videoInference", slug: "runway-aleph" },
-  "runway:4@1": { taskType: "imageInference", slug: "runway-gen-4-image" },
-  "runway:4@2": { taskType: "imageInference", slug: "runway-gen-4-image-turbo" },
-  "runway:aleph@2.0": { taskType: "videoInference", slug: "runway-aleph-2-0" },
-  "skywork:skyreels@v4": { taskType: "videoInference", slug: "skywork-skyreels-v4" },
-  "sourceful:riverflow-2.0@fast": { taskType: "imageInference", slug: "sourceful-riverflow-2-0-fast" },
-  "sourceful:riverflow-2.0@pro": { taskType: "imageInference", slug: "sourceful-riverflow-2-0-pro" },
-  "sourceful:riverflow-2.5@fast": { taskType: "imageInference", slug: "sourceful-riverflow-2-5-fast" },
-  "sourceful:riverflow-2.5@pro": { taskType: "imageInference", slug: "sourceful-riverflow-2-5-pro" },
-  "sync:lipsync-2-pro@1": { taskType: "videoInference", slug: "sync-lipsync-2-pro" },
-  "sync:lipsync-2@1": { taskType: "videoInference", slug: "sync-lipsync-2" },
-  "sync:lipsync@3": { taskType: "videoInference", slug: "sync-3" },
-  "sync:react-1@1": { taskType: "videoInference", slug: "sync-react-1" },
-  "tencent:hunyuan-3d@3.1-pro": { taskType: "3dInference", slug: "tencent-hunyuan-3d-3-1-pro" },
-  "tencent:hunyuan-3d@3.1-rapid": { taskType: "3dInference", slug: "tencent-hunyuan-3d-3-1-rapid" },
-  "topazlabs:starlight-precise@2.5": { taskType: "upscale", slug: "topazlabs-starlight-precise-2-5" },
-  "tripo:v3.1@0": { taskType: "3dInference", slug: "tripo-v3-1" },
-  "veed:fabric@1.0-hosted": { taskType: "videoInference", slug: "veed-fabric-1-0-hosted" },
-  "vidu:1@0": { taskType: "videoInference", slug: "vidu-q1-classic" },
-  "vidu:1@1": { taskType: "videoInference", slug: "vidu-q1" },
-  "vidu:1@5": { taskType: "videoInference", slug: "vidu-1-5" },
-  "vidu:2@0": { taskType: "videoInference", slug: "vidu-2-0" },
-  "vidu:3@1": { taskType: "videoInference", slug: "vidu-q2-pro" },
-  "vidu:3@2": { taskType: "videoInference", slug: "vidu-q2-turbo" },
-  "vidu:4@1": { taskType: "videoInference", slug: "vidu-q3" },
-  "vidu:4@2": { taskType: "videoInference", slug: "vidu-q3-turbo" },
-  "vidu:q1@image": { taskType: "imageInference", slug: "vidu-q1-image" },
-  "xai:grok-imagine@image": { taskType: "imageInference", slug: "xai-grok-imagine-image" },
-  "xai:grok-imagine@image-quality": { taskType: "imageInference", slug: "xai-grok-imagine-image-quality" },
-  "xai:grok-imagine@video": { taskType: "videoInference", slug: "xai-grok-imagine-video" },
-  "xai:grok-imagine@video-1.5": { taskType: "videoInference", slug: "xai-grok-imagine-video-1-5" },
-  "xai:grok@4.3": { taskType: "textInference", slug: "xai-grok-4-3" },
-  "xai:tts@0": { taskType: "audioInference", slug: "xai-tts" },
-  "zai:glm@4.7": { taskType: "textInference", slug: "zai-glm-4-7" },
-  "zai:glm@5.1": { taskType: "textInference", slug: "zai-glm-5-1" },
+  "alibaba:happyhorse@1.0": { taskType: "videoInference", id: "alibaba-happyhorse-1-0", slug: "alibaba-happyhorse-1-0" },
+  "alibaba:happyhorse@1.1": { taskType: "videoInference", id: "alibaba-happyhorse-1-1", slug: "alibaba-happyhorse-1-1" },
+  "alibaba:qwen-image@2.0": { taskType: "imageInference", id: "alibaba-qwen-image-2-0", slug: "alibaba-qwen-image-2-0" },
+  "alibaba:qwen-image@2.0-pro": { taskType: "imageInference", id: "alibaba-qwen-image-2-0-pro", slug: "alibaba-qwen-image-2-0-pro" },
+  "alibaba:qwen-image@2512": { taskType: "imageInference", id: "alibaba-qwen-image-2512", slug: "alibaba-qwen-image-2512" },
+  "alibaba:qwen-image@3.0": { taskType: "imageInference", id: "alibaba-qwen-image-3-0", slug: "alibaba-qwen-image-3-0" },
+  "alibaba:qwen-image@layered": { taskType: "imageInference", id: "alibaba-qwen-image-layered", slug: "alibaba-qwen-image-layered" },
+  "alibaba:qwen@3-tts-1.7b-base": { taskType: "audioInference", id: "alibaba-qwen3-tts-1-7b-base", slug: "alibaba-qwen3-tts-1-7b-base" },
+  "alibaba:qwen@3-tts-1.7b-customvoice": { taskType: "audioInference", id: "alibaba-qwen3-tts-1-7b-customvoice", slug: "alibaba-qwen3-tts-1-7b-customvoice" },
+  "alibaba:qwen@3-tts-1.7b-voicedesign": { taskType: "audioInference", id: "alibaba-qwen3-tts-1-7b-voicedesign", slug: "alibaba-qwen3-tts-1-7b-voicedesign" },
+  "alibaba:qwen@3.5-27b": { taskType: "textInference", id: "alibaba-qwen3-5-27b", slug: "alibaba-qwen3-5-27b" },
+  "alibaba:qwen@3.5-397b": { taskType: "textInference", id: "alibaba-qwen3-5-397b", slug: "alibaba-qwen3-5-397b" },
+  "alibaba:wan@2.6": { taskType: "videoInference", id: "alibaba-wan2-6", slug: "alibaba-wan2-6" },
+  "alibaba:wan@2.6-flash": { taskType: "videoInference", id: "alibaba-wan2-6-flash", slug: "alibaba-wan2-6-flash" },
+  "alibaba:wan@2.6-image": { taskType: "imageInference", id: "alibaba-wan2-6-image", slug: "alibaba-wan2-6-image" },
+  "alibaba:wan@2.7": { taskType: "videoInference", id: "alibaba-wan2-7", slug: "alibaba-wan2-7" },
+  "alibaba:wan@2.7-image": { taskType: "imageInference", id: "alibaba-wan2-7-image", slug: "alibaba-wan2-7-image" },
+  "alibaba:wan@2.7-image-pro": { taskType: "imageInference", id: "alibaba-wan2-7-image-pro", slug: "alibaba-wan2-7-image-pro" },
+  "anthropic:claude@fable-5": { taskType: "textInference", id: "anthropic-claude-fable-5", slug: "anthropic-claude-fable-5" },
+  "anthropic:claude@haiku-4.5": { taskType: "textInference", id: "anthropic-claude-haiku-4-5", slug: "anthropic-claude-haiku-4-5" },
+  "anthropic:claude@opus-4.7": { taskType: "textInference", id: "anthropic-claude-opus-4-7", slug: "anthropic-claude-opus-4-7" },
+  "anthropic:claude@opus-4.8": { taskType: "textInference", id: "anthropic-claude-opus-4-8", slug: "anthropic-claude-opus-4-8" },
+  "anthropic:claude@sonnet-4.6": { taskType: "textInference", id: "anthropic-claude-sonnet-4-6", slug: "anthropic-claude-sonnet-4-6" },
+  "baidu:ernie-image@0": { taskType: "imageInference", id: "baidu-ernie-image", slug: "baidu-ernie-image" },
+  "baidu:ernie-image@turbo": { taskType: "imageInference", id: "baidu-ernie-image-turbo", slug: "baidu-ernie-image-turbo" },
+  "bfl:1@2": { taskType: "imageInference", id: "bfl-flux-1-fill-pro", slug: "bfl-flux-1-fill-pro" },
+  "bfl:1@3": { taskType: "imageInference", id: "bfl-flux-1-expand-pro", slug: "bfl-flux-1-expand-pro" },
+  "bfl:2@1": { taskType: "imageInference", id: "bfl-flux-1-1-pro", slug: "bfl-flux-1-1-pro" },
+  "bfl:2@2": { taskType: "imageInference", id: "bfl-flux-1-1-pro-ultra", slug: "bfl-flux-1-1-pro-ultra" },
+  "bfl:3@1": { taskType: "imageInference", id: "bfl-flux-1-kontext-pro", slug: "bfl-flux-1-kontext-pro" },
+  "bfl:4@1": { taskType: "imageInference", id: "bfl-flux-1-kontext-max", slug: "bfl-flux-1-kontext-max" },
+  "bfl:5@1": { taskType: "imageInference", id: "bfl-flux-2-pro", slug: "bfl-flux-2-pro" },
+  "bfl:6@1": { taskType: "imageInference", id: "bfl-flux-2-flex", slug: "bfl-flux-2-flex" },
+  "bfl:7@1": { taskType: "imageInference", id: "bfl-flux-2-max", slug: "bfl-flux-2-max" },
+  "bfl:flux@erase": { taskType: "imageInference", id: "bfl-flux-erase", slug: "bfl-flux-erase" },
+  "bfl:flux@outpainting": { taskType: "imageInference", id: "bfl-flux-outpainting", slug: "bfl-flux-outpainting" },
+  "bfl:flux@vto": { taskType: "imageInference", id: "bfl-flux-virtual-try-on", slug: "bfl-flux-virtual-try-on" },
+  "bria:10@1": { taskType: "imageInference", id: "bria-3-2", slug: "bria-3-2" },
+  "bria:11@1": { taskType: "imageInference", id: "bria-image-replace-background", slug: "bria-image-replace-background" },
+  "bria:20@1": { taskType: "imageInference", id: "bria-fibo", slug: "bria-fibo" },
+  "bria:20@3": { taskType: "imageInference", id: "bria-fibo-lite", slug: "bria-fibo-lite" },
+  "bria:21@1": { taskType: "imageInference", id: "bria-fibo-edit", slug: "bria-fibo-edit" },
+  "bria:21@2": { taskType: "imageInference", id: "bria-fibo-edit-tools", slug: "bria-fibo-edit-tools" },
+  "bria:2@1": { taskType: "removeBackground", id: "bria-rmbg-v2-0", slug: "bria-rmbg-v2-0" },
+  "bria:50@1": { taskType: "upscale", id: "bria-video-increase-resolution", slug: "bria-video-increase-resolution" },
+  "bria:51@1": { taskType: "removeBackground", id: "bria-video-background-removal", slug: "bria-video-background-removal" },
+  "bria:52@1": { taskType: "upscale", id: "bria-image-increase-resolution", slug: "bria-image-increase-resolution" },
+  "bria:60@1": { taskType: "videoInference", id: "bria-video-eraser", slug: "bria-video-eraser" },
+  "bytedance:2@1": { taskType: "videoInference", id: "bytedance-seedance-1-0-pro", slug: "bytedance-seedance-1-0-pro" },
+  "bytedance:2@2": { taskType: "videoInference", id: "bytedance-seedance-1-0-pro-fast", slug: "bytedance-seedance-1-0-pro-fast" },
+  "bytedance:50@1": { taskType: "upscale", id: "bytedance-video-upscaler", slug: "bytedance-video-upscaler" },
+  "bytedance:5@0": { taskType: "imageInference", id: "bytedance-seedream-4-0", slug: "bytedance-seedream-4-0" },
+  "bytedance:5@1": { taskType: "videoInference", id: "bytedance-omnihuman-1", slug: "bytedance-omnihuman-1" },
+  "bytedance:5@2": { taskType: "videoInference", id: "bytedance-omnihuman-1-5", slug: "bytedance-omnihuman-1-5" },
+  "bytedance:seed-audio@1.0": { taskType: "audioInference", id: "bytedance-seed-audio-1-0", slug: "bytedance-seed-audio-1-0" },
+  "bytedance:seedance@1.5-pro": { taskType: "videoInference", id: "bytedance-seedance-1-5-pro", slug: "bytedance-seedance-1-5-pro" },
+  "bytedance:seedance@2.0": { taskType: "videoInference", id: "bytedance-seedance-2-0", slug: "bytedance-seedance-2-0" },
+  "bytedance:seedance@2.0-fast": { taskType: "videoInference", id: "bytedance-seedance-2-0-fast", slug: "bytedance-seedance-2-0-fast" },
+  "bytedance:seedance@2.0-mini": { taskType: "videoInference", id: "bytedance-seedance-2-0-mini", slug: "bytedance-seedance-2-0-mini" },
+  "bytedance:seedream@4.5": { taskType: "imageInference", id: "bytedance-seedream-4-5", slug: "bytedance-seedream-4-5" },
+  "bytedance:seedream@5.0-lite": { taskType: "imageInference", id: "bytedance-seedream-5-0-lite", slug: "bytedance-seedream-5-0-lite" },
+  "bytedance:seedream@5.0-pro": { taskType: "imageInference", id: "bytedance-seedream-5-0-pro", slug: "bytedance-seedream-5-0-pro" },
+  "bytedance:video-enhancement@pro": { taskType: "upscale", id: "bytedance-video-enhancement-pro", slug: "bytedance-video-enhancement-pro" },
+  "bytedance:video-enhancement@standard": { taskType: "upscale", id: "bytedance-video-enhancement-standard", slug: "bytedance-video-enhancement-standard" },
+  "civitai:101055@128078": { taskType: "imageInference", id: "stabilityai-stable-diffusion-xl-v1-0-vae-fix", slug: "stabilityai-stable-diffusion-xl-v1-0-vae-fix" },
+  "creatify:aurora@0": { taskType: "videoInference", id: "creatify-aurora-v1", slug: "creatify-aurora-v1" },
+  "creatify:aurora@fast": { taskType: "videoInference", id: "creatify-aurora-v1-fast", slug: "creatify-aurora-v1-fast" },
+  "deepseek:v4@flash": { taskType: "textInference", id: "deepseek-v4-flash", slug: "deepseek-v4-flash" },
+  "deepseek:v4@pro": { taskType: "textInference", id: "deepseek-v4-pro", slug: "deepseek-v4-pro" },
+  "exactly:illustrative@training": { taskType: "training", id: "exactly-illustrative-training", slug: "exactly-illustrative-training" },
+  "exactly:photo@bright-pulse": { taskType: "imageInference", id: "exactly-photo-bright-pulse", slug: "exactly-photo-bright-pulse" },
+  "exactly:photo@distant-reality": { taskType: "imageInference", id: "exactly-photo-distant-reality", slug: "exactly-photo-distant-reality" },
+  "exactly:photo@extreme-contrast": { taskType: "imageInference", id: "exactly-photo-extreme-contrast", slug: "exactly-photo-extreme-contrast" },
+  "exactly:photo@grain-film-look": { taskType: "imageInference", id: "exactly-photo-grain-film-look", slug: "exactly-photo-grain-film-look" },
+  "exactly:photo@journey": { taskType: "imageInference", id: "exactly-photo-journey", slug: "exactly-photo-journey" },
+  "exactly:photo@warm-light": { taskType: "imageInference", id: "exactly-photo-warm-light", slug: "exactly-photo-warm-light" },
+  "fishaudio:s2.1@pro": { taskType: "audioInference", id: "fish-audio-s2-1-pro", slug: "fish-audio-s2-1-pro" },
+  "google:3@2": { taskType: "videoInference", id: "google-veo-3-1", slug: "google-veo-3-1" },
+  "google:3@3": { taskType: "videoInference", id: "google-veo-3-1-fast", slug: "google-veo-3-1-fast" },
+  "google:4@1": { taskType: "imageInference", id: "google-nano-banana", slug: "google-nano-banana" },
+  "google:4@2": { taskType: "imageInference", id: "google-nano-banana-pro", slug: "google-nano-banana-pro" },
+  "google:4@3": { taskType: "imageInference", id: "google-nano-banana-2", slug: "google-nano-banana-2" },
+  "google:gemini@3-flash": { taskType: "textInference", id: "google-gemini-3-flash", slug: "google-gemini-3-flash" },
+  "google:gemini@3.1-flash-lite": { taskType: "textInference", id: "google-gemini-3-1-flash-lite", slug: "google-gemini-3-1-flash-lite" },
+  "google:gemini@3.1-flash-tts": { taskType: "audioInference", id: "google-gemini-3-1-flash-tts", slug: "google-gemini-3-1-flash-tts" },
+  "google:gemini@3.1-pro": { taskType: "textInference", id: "google-gemini-3-1-pro", slug: "google-gemini-3-1-pro" },
+  "google:gemini@3.5-flash": { taskType: "textInference", id: "google-gemini-3-5-flash", slug: "google-gemini-3-5-flash" },
+  "google:gemini@omni-flash": { taskType: "videoInference", id: "google-gemini-omni-flash", slug: "google-gemini-omni-flash" },
+  "google:gemma@4-31b": { taskType: "textInference", id: "google-gemma-4-31b", slug: "google-gemma-4-31b" },
+  "google:nano-banana@2-lite": { taskType: "imageInference", id: "google-nano-banana-2-lite", slug: "google-nano-banana-2-lite" },
+  "google:veo@3.1-lite": { taskType: "videoInference", id: "google-veo-3-1-lite", slug: "google-veo-3-1-lite" },
+  "heygen:avatar@4": { taskType: "videoInference", id: "heygen-avatar-iv", slug: "heygen-avatar-iv" },
+  "heygen:avatar@5": { taskType: "videoInference", id: "heygen-avatar-v", slug: "heygen-avatar-v" },
+  "heygen:video-agent@0": { taskType: "videoInference", id: "heygen-video-agent", slug: "heygen-video-agent" },
+  "hyper3d:rodin@gen-2": { taskType: "3dInference", id: "hyper3d-rodin-gen-2", slug: "hyper3d-rodin-gen-2" },
+  "ideogram:2@1": { taskType: "imageInference", id: "ideogram-2a", slug: "ideogram-2a" },
+  "ideogram:2@2": { taskType: "imageInference", id: "ideogram-2a-remix", slug: "ideogram-2a-remix" },
+  "ideogram:3@1": { taskType: "imageInference", id: "ideogram-2-0", slug: "ideogram-2-0" },
+  "ideogram:3@2": { taskType: "imageInference", id: "ideogram-2-0-remix", slug: "ideogram-2-0-remix" },
+  "ideogram:4@0": { taskType: "imageInference", id: "ideogram-4-0", slug: "ideogram-4-0" },
+  "ideogram:4@1": { taskType: "imageInference", id: "ideogram-3-0", slug: "ideogram-3-0" },
+  "ideogram:4@2": { taskType: "imageInference", id: "ideogram-3-0-remix", slug: "ideogram-3-0-remix" },
+  "ideogram:4@3": { taskType: "imageInference", id: "ideogram-3-0-edit", slug: "ideogram-3-0-edit" },
+  "ideogram:4@4": { taskType: "imageInference", id: "ideogram-3-0-reframe", slug: "ideogram-3-0-reframe" },
+  "ideogram:4@5": { taskType: "imageInference", id: "ideogram-3-0-replace-background", slug: "ideogram-3-0-replace-background" },
+  "ideogram:4@q": { taskType: "imageInference", id: "ideogram-4-0q", slug: "ideogram-4-0q" },
+  "ideogram:4@remix": { taskType: "imageInference", id: "ideogram-4-0-remix", slug: "ideogram-4-0-remix" },
+  "ideogram:layerize-text@0": { taskType: "imageInference", id: "ideogram-layerize-text", slug: "ideogram-layerize-text" },
+  "imagineart:1.5-pro@0": { taskType: "imageInference", id: "imagineart-1-5-pro", slug: "imagineart-1-5-pro" },
+  "imagineart:1@5": { taskType: "imageInference", id: "imagineart-1-5", slug: "imagineart-1-5" },
+  "imagineart:2.0@0": { taskType: "imageInference", id: "imagineart-2-0", slug: "imagineart-2-0" },
+  "inworld:tts@1.5-max": { taskType: "audioInference", id: "inworld-tts-1-5-max", slug: "inworld-tts-1-5-max" },
+  "inworld:tts@1.5-mini": { taskType: "audioInference", id: "inworld-tts-1-5-mini", slug: "inworld-tts-1-5-mini" },
+  "inworld:tts@2": { taskType: "audioInference", id: "inworld-tts-2", slug: "inworld-tts-2" },
+  "klingai:1@1": { taskType: "videoInference", id: "klingai-1-0-standard", slug: "klingai-1-0-standard" },
+  "klingai:1@2": { taskType: "videoInference", id: "klingai-1-0-pro", slug: "klingai-1-0-pro" },
+  "klingai:2@1": { taskType: "videoInference", id: "klingai-1-5-standard", slug: "klingai-1-5-standard" },
+  "klingai:2@2": { taskType: "videoInference", id: "klingai-1-5-pro", slug: "klingai-1-5-pro" },
+  "klingai:3@1": { taskType: "videoInference", id: "klingai-1-6-standard", slug: "klingai-1-6-standard" },
+  "klingai:3@2": { taskType: "videoInference", id: "klingai-1-6-pro", slug: "klingai-1-6-pro" },
+  "klingai:4@3": { taskType: "videoInference", id: "klingai-2-0-master", slug: "klingai-2-0-master" },
+  "klingai:5@1": { taskType: "videoInference", id: "klingai-2-1-standard", slug: "klingai-2-1-standard" },
+  "klingai:5@2": { taskType: "videoInference", id: "klingai-2-1-pro", slug: "klingai-2-1-pro" },
+  "klingai:5@3": { taskType: "videoInference", id: "klingai-2-1-master", slug: "klingai-2-1-master" },
+  "klingai:6@0": { taskType: "videoInference", id: "klingai-2-5-turbo-standard", slug: "klingai-2-5-turbo-standard" },
+  "klingai:6@1": { taskType: "videoInference", id: "klingai-2-5-turbo-pro", slug: "klingai-2-5-turbo-pro" },
+  "klingai:7@1": { taskType: "videoInference", id: "klingai-lip-sync", slug: "klingai-lip-sync" },
+  "klingai:avatar@2.0-pro": { taskType: "videoInference", id: "klingai-avatar-2-0-pro", slug: "klingai-avatar-2-0-pro" },
+  "klingai:avatar@2.0-standard": { taskType: "videoInference", id: "klingai-avatar-2-0-standard", slug: "klingai-avatar-2-0-standard" },
+  "klingai:kling-image@3": { taskType: "imageInference", id: "klingai-image-3-0", slug: "klingai-image-3-0" },
+  "klingai:kling-image@o1": { taskType: "imageInference", id: "klingai-image-o1", slug: "klingai-image-o1" },
+  "klingai:kling-image@o3": { taskType: "imageInference", id: "klingai-image-o3", slug: "klingai-image-o3" },
+  "klingai:kling-video@2.6-pro": { taskType: "videoInference", id: "klingai-video-2-6-pro", slug: "klingai-video-2-6-pro" },
+  "klingai:kling-video@2.6-standard": { taskType: "videoInference", id: "klingai-video-2-6-standard", slug: "klingai-video-2-6-standard" },
+  "klingai:kling-video@3-4k": { taskType: "videoInference", id: "klingai-video-3-0-4k", slug: "klingai-video-3-0-4k" },
+  "klingai:kling-video@3-pro": { taskType: "videoInference", id: "klingai-video-3-0-pro", slug: "klingai-video-3-0-pro" },
+  "klingai:kling-video@3-standard": { taskType: "videoInference", id: "klingai-video-3-0-standard", slug: "klingai-video-3-0-standard" },
+  "klingai:kling-video@3.0-turbo": { taskType: "videoInference", id: "klingai-video-3-0-turbo", slug: "klingai-video-3-0-turbo" },
+  "klingai:kling-video@o3-4k": { taskType: "videoInference", id: "klingai-video-3-0-omni-4k", slug: "klingai-video-3-0-omni-4k" },
+  "klingai:kling-video@o3-pro": { taskType: "videoInference", id: "klingai-video-3-0-omni-pro", slug: "klingai-video-3-0-omni-pro" },
+  "klingai:kling-video@o3-standard": { taskType: "videoInference", id: "klingai-video-3-0-omni-standard", slug: "klingai-video-3-0-omni-standard" },
+  "klingai:kling@o1": { taskType: "videoInference", id: "klingai-video-o1-pro", slug: "klingai-video-o1-pro" },
+  "klingai:kling@o1-standard": { taskType: "videoInference", id: "klingai-video-o1-standard", slug: "klingai-video-o1-standard" },
+  "krea:krea@2-large": { taskType: "imageInference", id: "krea-2-large", slug: "krea-2-large" },
+  "krea:krea@2-medium": { taskType: "imageInference", id: "krea-2-medium", slug: "krea-2-medium" },
+  "krea:krea@2-turbo": { taskType: "imageInference", id: "krea-2-turbo", slug: "krea-2-turbo" },
+  "lightricks:2@0": { taskType: "videoInference", id: "lightricks-ltx-2-pro", slug: "lightricks-ltx-2-pro" },
+  "lightricks:2@1": { taskType: "videoInference", id: "lightricks-ltx-2-fast", slug: "lightricks-ltx-2-fast" },
+  "lightricks:3@1": { taskType: "videoInference", id: "lightricks-ltx-2-retake", slug: "lightricks-ltx-2-retake" },
+  "lightricks:ltx@2": { taskType: "videoInference", id: "lightricks-ltx-2", slug: "lightricks-ltx-2" },
+  "lightricks:ltx@2.3": { taskType: "videoInference", id: "lightricks-ltx-2-3", slug: "lightricks-ltx-2-3" },
+  "lightricks:ltx@2.3-fast": { taskType: "videoInference", id: "lightricks-ltx-2-3-fast", slug: "lightricks-ltx-2-3-fast" },
+  "luma:ray@3.2": { taskType: "videoInference", id: "luma-ray3-2", slug: "luma-ray3-2" },
+  "luma:uni@1": { taskType: "imageInference", id: "luma-uni-1", slug: "luma-uni-1" },
+  "luma:uni@1-max": { taskType: "imageInference", id: "luma-uni-1-max", slug: "luma-uni-1-max" },
+  "memories:1@1": { taskType: "caption", id: "memories-video-captioning", slug: "memories-video-captioning" },
+  "memories:2@1": { taskType: "caption", id: "memories-video-age-detection", slug: "memories-video-age-detection" },
+  "meshy:meshy@6": { taskType: "3dInference", id: "meshy-6", slug: "meshy-6" },
+  "meta:sam@3d": { taskType: "3dInference", id: "meta-sam-3d-objects", slug: "meta-sam-3d-objects" },
+  "microsoft:trellis-2@4b": { taskType: "3dInference", id: "microsoft-trellis-2", slug: "microsoft-trellis-2" },
+  "minimax:1@1": { taskType: "videoInference", id: "minimax-01", slug: "minimax-01" },
+  "minimax:2@1": { taskType: "videoInference", id: "minimax-01-director", slug: "minimax-01-director" },
+  "minimax:2@3": { taskType: "videoInference", id: "minimax-01-live", slug: "minimax-01-live" },
+  "minimax:3@1": { taskType: "videoInference", id: "minimax-hailuo-02", slug: "minimax-hailuo-02" },
+  "minimax:4@1": { taskType: "videoInference", id: "minimax-hailuo-2-3", slug: "minimax-hailuo-2-3" },
+  "minimax:4@2": { taskType: "videoInference", id: "minimax-hailuo-2-3-fast", slug: "minimax-hailuo-2-3-fast" },
+  "minimax:m2.5@0": { taskType: "textInference", id: "minimax-m2-5", slug: "minimax-m2-5" },
+  "minimax:m2.7@0": { taskType: "textInference", id: "minimax-m2-7", slug: "minimax-m2-7" },
+  "minimax:m2.7@highspeed": { taskType: "textInference", id: "minimax-m2-7-highspeed", slug: "minimax-m2-7-highspeed" },
+  "minimax:m3@0": { taskType: "textInference", id: "minimax-m3", slug: "minimax-m3" },
+  "minimax:music@2.6": { taskType: "audioInference", id: "minimax-music-2-6", slug: "minimax-music-2-6" },
+  "minimax:music@cover": { taskType: "audioInference", id: "minimax-music-cover", slug: "minimax-music-cover" },
+  "minimax:speech@2.8": { taskType: "audioInference", id: "minimax-speech-2-8", slug: "minimax-speech-2-8" },
+  "mirelo:1@1": { taskType: "audioInference", id: "mirelo-sfx-1-5", slug: "mirelo-sfx-1-5" },
+  "mirelo:sfx@1.6": { taskType: "audioInference", id: "mirelo-sfx-1-6", slug: "mirelo-sfx-1-6" },
+  "moonshotai:kimi@k2.6": { taskType: "textInference", id: "moonshotai-kimi-k2-6", slug: "moonshotai-kimi-k2-6" },
+  "openai:1@1": { taskType: "imageInference", id: "openai-gpt-image-1", slug: "openai-gpt-image-1" },
+  "openai:1@2": { taskType: "imageInference", id: "openai-gpt-image-1-mini", slug: "openai-gpt-image-1-mini" },
+  "openai:3@1": { taskType: "videoInference", id: "openai-sora-2", slug: "openai-sora-2" },
+  "openai:3@2": { taskType: "videoInference", id: "openai-sora-2-pro", slug: "openai-sora-2-pro" },
+  "openai:4@1": { taskType: "imageInference", id: "openai-gpt-image-1-5", slug: "openai-gpt-image-1-5" },
+  "openai:gpt-image@2": { taskType: "imageInference", id: "openai-gpt-image-2", slug: "openai-gpt-image-2" },
+  "openai:gpt@5-mini": { taskType: "textInference", id: "openai-gpt-5-mini", slug: "openai-gpt-5-mini" },
+  "openai:gpt@5-nano": { taskType: "textInference", id: "openai-gpt-5-nano", slug: "openai-gpt-5-nano" },
+  "openai:gpt@5.4": { taskType: "textInference", id: "openai-gpt-5-4", slug: "openai-gpt-5-4" },
+  "openai:gpt@5.4-mini": { taskType: "textInference", id: "openai-gpt-5-4-mini", slug: "openai-gpt-5-4-mini" },
+  "openai:gpt@5.4-nano": { taskType: "textInference", id: "openai-gpt-5-4-nano", slug: "openai-gpt-5-4-nano" },
+  "openai:gpt@5.4-pro": { taskType: "textInference", id: "openai-gpt-5-4-pro", slug: "openai-gpt-5-4-pro" },
+  "openai:gpt@5.5": { taskType: "textInference", id: "openai-gpt-5-5", slug: "openai-gpt-5-5" },
+  "picsart:1@1": { taskType: "vectorize", id: "picsart-image-vectorizer", slug: "picsart-image-vectorizer" },
+  "pixverse:1@1": { taskType: "videoInference", id: "pixverse-v3-5", slug: "pixverse-v3-5" },
+  "pixverse:1@2": { taskType: "videoInference", id: "pixverse-v4", slug: "pixverse-v4" },
+  "pixverse:1@3": { taskType: "videoInference", id: "pixverse-v4-5", slug: "pixverse-v4-5" },
+  "pixverse:1@5": { taskType: "videoInference", id: "pixverse-v5", slug: "pixverse-v5" },
+  "pixverse:1@5-fast": { taskType: "videoInference", id: "pixverse-v5-fast", slug: "pixverse-v5-fast" },
+  "pixverse:1@6": { taskType: "videoInference", id: "pixverse-v5-5", slug: "pixverse-v5-5" },
+  "pixverse:1@7": { taskType: "videoInference", id: "pixverse-v5-6", slug: "pixverse-v5-6" },
+  "pixverse:1@8": { taskType: "videoInference", id: "pixverse-v6", slug: "pixverse-v6" },
+  "pixverse:lipsync@1": { taskType: "videoInference", id: "pixverse-lipsync", slug: "pixverse-lipsync" },
+  "pixverse:modify@0": { taskType: "videoInference", id: "pixverse-modify", slug: "pixverse-modify" },
+  "prunaai:1@1": { taskType: "imageInference", id: "prunaai-p-image", slug: "prunaai-p-image" },
+  "prunaai:2@1": { taskType: "imageInference", id: "prunaai-p-image-edit", slug: "prunaai-p-image-edit" },
+  "prunaai:p-image@try-on": { taskType: "imageInference", id: "prunaai-p-image-try-on", slug: "prunaai-p-image-try-on" },
+  "prunaai:p-image@upscale": { taskType: "upscale", id: "prunaai-p-image-upscale", slug: "prunaai-p-image-upscale" },
+  "prunaai:p-video@0": { taskType: "videoInference", id: "prunaai-p-video", slug: "prunaai-p-video" },
+  "prunaai:p-video@animate": { taskType: "videoInference", id: "prunaai-p-video-animate", slug: "prunaai-p-video-animate" },
+  "prunaai:p-video@avatar": { taskType: "videoInference", id: "prunaai-p-video-avatar", slug: "prunaai-p-video-avatar" },
+  "prunaai:p-video@replace": { taskType: "videoInference", id: "prunaai-p-video-replace", slug: "prunaai-p-video-replace" },
+  "recraft:1@1": { taskType: "vectorize", id: "recraft-vectorize", slug: "recraft-vectorize" },
+  "recraft:v4-pro@0": { taskType: "imageInference", id: "recraft-v4-pro", slug: "recraft-v4-pro" },
+  "recraft:v4-pro@vector": { taskType: "vectorize", id: "recraft-v4-pro-vector", slug: "recraft-v4-pro-vector" },
+  "recraft:v4.1-pro@0": { taskType: "imageInference", id: "recraft-v4-1-pro", slug: "recraft-v4-1-pro" },
+  "recraft:v4.1-utility-pro@0": { taskType: "imageInference", id: "recraft-v4-1-utility-pro", slug: "recraft-v4-1-utility-pro" },
+  "recraft:v4.1-utility@0": { taskType: "imageInference", id: "recraft-v4-1-utility", slug: "recraft-v4-1-utility" },
+  "recraft:v4.1@0": { taskType: "imageInference", id: "recraft-v4-1", slug: "recraft-v4-1" },
+  "recraft:v4@0": { taskType: "imageInference", id: "recraft-v4", slug: "recraft-v4" },
+  "recraft:v4@vector": { taskType: "vectorize", id: "recraft-v4-vector", slug: "recraft-v4-vector" },
+  "reve:2@1": { taskType: "imageInference", id: "reve-2-1", slug: "reve-2-1" },
+  "rundiffusion:110@101": { taskType: "imageInference", id: "rundiffusion-juggernaut-lightning-flux", slug: "rundiffusion-juggernaut-lightning-flux" },
+  "rundiffusion:120@100": { taskType: "imageInference", id: "rundiffusion-juggernaut-base-flux", slug: "rundiffusion-juggernaut-base-flux" },
+  "rundiffusion:130@100": { taskType: "imageInference", id: "rundiffusion-juggernaut-pro-flux", slug: "rundiffusion-juggernaut-pro-flux" },
+  "rundiffusion:200@100": { taskType: "imageInference", id: "rundiffusion-juggernaut-z", slug: "rundiffusion-juggernaut-z" },
+  "runware:100@1": { taskType: "imageInference", id: "bfl-flux-1-schnell", slug: "bfl-flux-1-schnell" },
+  "runware:101@1": { taskType: "imageInference", id: "bfl-flux-1-dev", slug: "bfl-flux-1-dev" },
+  "runware:102@1": { taskType: "imageInference", id: "bfl-flux-1-fill-dev", slug: "bfl-flux-1-fill-dev" },
+  "runware:106@1": { taskType: "imageInference", id: "bfl-flux-1-kontext-dev", slug: "bfl-flux-1-kontext-dev" },
+  "runware:107@1": { taskType: "imageInference", id: "krea-flux-1-krea-dev", slug: "krea-flux-1-krea-dev" },
+  "runware:108@1": { taskType: "imageInference", id: "alibaba-qwen-image", slug: "alibaba-qwen-image" },
+  "runware:108@20": { taskType: "imageInference", id: "alibaba-qwen-image-edit", slug: "alibaba-qwen-image-edit" },
+  "runware:108@22": { taskType: "imageInference", id: "alibaba-qwen-image-edit-plus", slug: "alibaba-qwen-image-edit-plus" },
+  "runware:109@1": { taskType: "removeBackground", id: "rembg-v1-4", slug: "rembg-v1-4" },
+  "runware:110@1": { taskType: "removeBackground", id: "bria-rmbg-v2-0-open", slug: "bria-rmbg-v2-0-open" },
+  "runware:111@1": { taskType: "imageInference", id: "flux-1-dev-srpo", slug: "flux-1-dev-srpo" },
+  "runware:112@1": { taskType: "removeBackground", id: "birefnet-v1-base", slug: "birefnet-v1-base" },
+  "runware:112@10": { taskType: "removeBackground", id: "birefnet-portrait", slug: "birefnet-portrait" },
+  "runware:112@2": { taskType: "removeBackground", id: "birefnet-v1-base-cod", slug: "birefnet-v1-base-cod" },
+  "runware:112@3": { taskType: "removeBackground", id: "birefnet-dis", slug: "birefnet-dis" },
+  "runware:112@5": { taskType: "removeBackground", id: "birefnet-general", slug: "birefnet-general" },
+  "runware:112@6": { taskType: "removeBackground", id: "birefnet-general-resolution-512x512-fp16", slug: "birefnet-general-resolution-512x512-fp16" },
+  "runware:112@7": { taskType: "removeBackground", id: "birefnet-hrsod-dhu", slug: "birefnet-hrsod-dhu" },
+  "runware:112@8": { taskType: "removeBackground", id: "birefnet-massive-tr-dis5k-tr-tes", slug: "birefnet-massive-tr-dis5k-tr-tes" },
+  "runware:112@9": { taskType: "removeBackground", id: "birefnet-matting", slug: "birefnet-matting" },
+  "runware:150@2": { taskType: "caption", id: "meta-llava-1-6-mistral-7b", slug: "meta-llava-1-6-mistral-7b" },
+  "runware:151@1": { taskType: "caption", id: "openai-clip-vit-l-14", slug: "openai-clip-vit-l-14" },
+  "runware:152@1": { taskType: "caption", id: "alibaba-qwen2-5-vl-3b-instruct", slug: "alibaba-qwen2-5-vl-3b-instruct" },
+  "runware:152@2": { taskType: "caption", id: "alibaba-qwen2-5-vl-7b-instruct", slug: "alibaba-qwen2-5-vl-7b-instruct" },
+  "runware:152@50": { taskType: "caption", id: "qwen2-5-vl-7b-age-detector", slug: "qwen2-5-vl-7b-age-detector" },
+  "runware:153@1": { taskType: "caption", id: "vit-age-classifier", slug: "vit-age-classifier" },
+  "runware:154@1": { taskType: "caption", id: "open-age-detection", slug: "open-age-detection" },
+  "runware:180@1": { taskType: "imageInference", id: "tencent-hunyuanimage-3-0", slug: "tencent-hunyuanimage-3-0" },
+  "runware:190@1": { taskType: "videoInference", id: "ovi", slug: "ovi" },
+  "runware:201@1": { taskType: "videoInference", id: "alibaba-wan2-5-preview", slug: "alibaba-wan2-5-preview" },
+  "runware:201@10": { taskType: "imageInference", id: "alibaba-wan2-5-preview-image", slug: "alibaba-wan2-5-preview-image" },
+  "runware:300@1": { taskType: "imageInference", id: "object-eraser", slug: "object-eraser" },
+  "runware:35@1": { taskType: "imageMasking", id: "yolov8n-face", slug: "yolov8n-face" },
+  "runware:35@10": { taskType: "imageMasking", id: "mediapipe-eyes-lips-mesh", slug: "mediapipe-eyes-lips-mesh" },
+  "runware:35@11": { taskType: "imageMasking", id: "mediapipe-nose-eyes-mesh", slug: "mediapipe-nose-eyes-mesh" },
+  "runware:35@12": { taskType: "imageMasking", id: "mediapipe-nose-lips-mesh", slug: "mediapipe-nose-lips-mesh" },
+  "runware:35@13": { taskType: "imageMasking", id: "mediapipe-nose-mesh", slug: "mediapipe-nose-mesh" },
+  "runware:35@14": { taskType: "imageMasking", id: "mediapipe-lips-mesh", slug: "mediapipe-lips-mesh" },
+  "runware:35@15": { taskType: "imageMasking", id: "mediapipe-eyes-mesh", slug: "mediapipe-eyes-mesh" },
+  "runware:35@2": { taskType: "imageMasking", id: "yolov8s-face", slug: "yolov8s-face" },
+  "runware:35@3": { taskType: "imageMasking", id: "yolov8n-hand", slug: "yolov8n-hand" },
+  "runware:35@4": { taskType: "imageMasking", id: "yolov8n-person-seg", slug: "yolov8n-person-seg" },
+  "runware:35@5": { taskType: "imageMasking", id: "yolov8s-person-seg", slug: "yolov8s-person-seg" },
+  "runware:35@6": { taskType: "imageMasking", id: "mediapipe-face-full", slug: "mediapipe-face-full" },
+  "runware:35@7": { taskType: "imageMasking", id: "mediapipe-face-short", slug: "mediapipe-face-short" },
+  "runware:35@8": { taskType: "imageMasking", id: "mediapipe-face-mesh", slug: "mediapipe-face-mesh" },
+  "runware:35@9": { taskType: "imageMasking", id: "mediapipe-face-mesh-eyes-only", slug: "mediapipe-face-mesh-eyes-only" },
+  "runware:400@1": { taskType: "imageInference", id: "bfl-flux-2-dev", slug: "bfl-flux-2-dev" },
+  "runware:400@2": { taskType: "imageInference", id: "bfl-flux-2-klein-9b", slug: "bfl-flux-2-klein-9b" },
+  "runware:400@3": { taskType: "imageInference", id: "bfl-flux-2-klein-9b-base", slug: "bfl-flux-2-klein-9b-base" },
+  "runware:400@4": { taskType: "imageInference", id: "bfl-flux-2-klein-4b", slug: "bfl-flux-2-klein-4b" },
+  "runware:400@5": { taskType: "imageInference", id: "bfl-flux-2-klein-4b-base", slug: "bfl-flux-2-klein-4b-base" },
+  "runware:400@6": { taskType: "imageInference", id: "bfl-flux-2-klein-9b-kv", slug: "bfl-flux-2-klein-9b-kv" },
+  "runware:500@1": { taskType: "upscale", id: "clarity", slug: "clarity" },
+  "runware:501@1": { taskType: "upscale", id: "ccsr", slug: "ccsr" },
+  "runware:502@1": { taskType: "upscale", id: "stable-diffusion-latent-upscaler", slug: "stable-diffusion-latent-upscaler" },
+  "runware:503@1": { taskType: "upscale", id: "swinir", slug: "swinir" },
+  "runware:504@1": { taskType: "upscale", id: "real-esrgan", slug: "real-esrgan" },
+  "runware:5@1": { taskType: "imageInference", id: "stabilityai-stable-diffusion-3", slug: "stabilityai-stable-diffusion-3" },
+  "runware:97@1": { taskType: "imageInference", id: "hidream-i1-full", slug: "hidream-i1-full" },
+  "runware:97@2": { taskType: "imageInference", id: "hidream-i1-dev", slug: "hidream-i1-dev" },
+  "runware:97@3": { taskType: "imageInference", id: "hidream-i1-fast", slug: "hidream-i1-fast" },
+  "runware:ace-step@v1.5-base": { taskType: "audioInference", id: "ace-step-v1-5-base", slug: "ace-step-v1-5-base" },
+  "runware:ace-step@v1.5-turbo": { taskType: "audioInference", id: "ace-step-v1-5-turbo", slug: "ace-step-v1-5-turbo" },
+  "runware:ace-step@v1.5-xl-base": { taskType: "audioInference", id: "ace-step-v1-5-xl-base", slug: "ace-step-v1-5-xl-base" },
+  "runware:ace-step@v1.5-xl-sft": { taskType: "audioInference", id: "ace-step-v1-5-xl-sft", slug: "ace-step-v1-5-xl-sft" },
+  "runware:ace-step@v1.5-xl-turbo": { taskType: "audioInference", id: "ace-step-v1-5-xl-turbo", slug: "ace-step-v1-5-xl-turbo" },
+  "runware:controlnet-preprocess@canny": { taskType: "controlNetPreprocess", id: "controlnet-preprocess-canny", slug: "controlnet-preprocess-canny" },
+  "runware:controlnet-preprocess@depth": { taskType: "controlNetPreprocess", id: "controlnet-preprocess-depth", slug: "controlnet-preprocess-depth" },
+  "runware:controlnet-preprocess@lineart": { taskType: "controlNetPreprocess", id: "controlnet-preprocess-lineart", slug: "controlnet-preprocess-lineart" },
+  "runware:controlnet-preprocess@lineart-anime": { taskType: "controlNetPreprocess", id: "controlnet-preprocess-lineart-anime", slug: "controlnet-preprocess-lineart-anime" },
+  "runware:controlnet-preprocess@mlsd": { taskType: "controlNetPreprocess", id: "controlnet-preprocess-mlsd", slug: "controlnet-preprocess-mlsd" },
+  "runware:controlnet-preprocess@normalbae": { taskType: "controlNetPreprocess", id: "controlnet-preprocess-normalbae", slug: "controlnet-preprocess-normalbae" },
+  "runware:controlnet-preprocess@openpose": { taskType: "controlNetPreprocess", id: "controlnet-preprocess-openpose", slug: "controlnet-preprocess-openpose" },
+  "runware:controlnet-preprocess@scribble": { taskType: "controlNetPreprocess", id: "controlnet-preprocess-scribble", slug: "controlnet-preprocess-scribble" },
+  "runware:controlnet-preprocess@seg": { taskType: "controlNetPreprocess", id: "controlnet-preprocess-seg", slug: "controlnet-preprocess-seg" },
+  "runware:controlnet-preprocess@shuffle": { taskType: "controlNetPreprocess", id: "controlnet-preprocess-shuffle", slug: "controlnet-preprocess-shuffle" },
+  "runware:controlnet-preprocess@softedge": { taskType: "controlNetPreprocess", id: "controlnet-preprocess-softedge", slug: "controlnet-preprocess-softedge" },
+  "runware:controlnet-preprocess@tile": { taskType: "controlNetPreprocess", id: "controlnet-preprocess-tile", slug: "controlnet-preprocess-tile" },
+  "runware:dia2@2b": { taskType: "audioInference", id: "dia2-2b", slug: "dia2-2b" },
+  "runware:dia@1.6b": { taskType: "audioInference", id: "dia-1-6b", slug: "dia-1-6b" },
+  "runware:flux-1-dev@style-lora-training": { taskType: "training", id: "runware-flux-1-dev-style-lora-training", slug: "runware-flux-1-dev-style-lora-training" },
+  "runware:flux-2-klein-4b@style-lora-training": { taskType: "training", id: "runware-flux-2-klein-4b-style-lora-training", slug: "runware-flux-2-klein-4b-style-lora-training" },
+  "runware:flux-2-klein-9b@style-lora-training": { taskType: "training", id: "runware-flux-2-klein-9b-style-lora-training", slug: "runware-flux-2-klein-9b-style-lora-training" },
+  "runware:kandinsky-5.0-image-lite@1": { taskType: "imageInference", id: "kandinsky-5-0-image-lite", slug: "kandinsky-5-0-image-lite" },
+  "runware:llama-3-1-8b@prompt-enhancer": { taskType: "promptEnhance", id: "llama-3-1-8b-prompt-enhancer", slug: "llama-3-1-8b-prompt-enhancer" },
+  "runware:qwen-image@style-lora-training": { taskType: "training", id: "runware-qwen-image-style-lora-training", slug: "runware-qwen-image-style-lora-training" },
+  "runware:twinflow-z-image-turbo@0": { taskType: "imageInference", id: "twinflow-z-image-turbo", slug: "twinflow-z-image-turbo" },
+  "runware:z-image@0": { taskType: "imageInference", id: "alibaba-z-image", slug: "alibaba-z-image" },
+  "runware:z-image@style-lora-training": { taskType: "training", id: "runware-z-image-style-lora-training", slug: "runware-z-image-style-lora-training" },
+  "runware:z-image@turbo": { taskType: "imageInference", id: "alibaba-z-image-turbo", slug: "alibaba-z-image-turbo" },
+  "runway:1@1": { taskType: "videoInference", id: "runway-gen-4-turbo", slug: "runway-gen-4-turbo" },
+  "runway:1@2": { taskType: "videoInference", id: "runway-gen-4-5", slug: "runway-gen-4-5" },
+  "runway:2@1": { taskType: "videoInference", id: "runway-aleph", slug: "runway-aleph" },
+  "runway:4@1": { taskType: "imageInference", id: "runway-gen-4-image", slug: "runway-gen-4-image" },
+  "runway:4@2": { taskType: "imageInference", id: "runway-gen-4-image-turbo", slug: "runway-gen-4-image-turbo" },
+  "runway:aleph@2.0": { taskType: "videoInference", id: "runway-aleph-2-0", slug: "runway-aleph-2-0" },
+  "skywork:skyreels@v4": { taskType: "videoInference", id: "skywork-skyreels-v4", slug: "skywork-skyreels-v4" },
+  "sourceful:riverflow-2.0@fast": { taskType: "imageInference", id: "sourceful-riverflow-2-0-fast", slug: "sourceful-riverflow-2-0-fast" },
+  "sourceful:riverflow-2.0@pro": { taskType: "imageInference", id: "sourceful-riverflow-2-0-pro", slug: "sourceful-riverflow-2-0-pro" },
+  "sourceful:riverflow-2.5@fast": { taskType: "imageInference", id: "sourceful-riverflow-2-5-fast", slug: "sourceful-riverflow-2-5-fast" },
+  "sourceful:riverflow-2.5@pro": { taskType: "imageInference", id: "sourceful-riverflow-2-5-pro", slug: "sourceful-riverflow-2-5-pro" },
+  "sync:lipsync-2-pro@1": { taskType: "videoInference", id: "sync-lipsync-2-pro", slug: "sync-lipsync-2-pro" },
+  "sync:lipsync-2@1": { taskType: "videoInference", id: "sync-lipsync-2", slug: "sync-lipsync-2" },
+  "sync:lipsync@3": { taskType: "videoInference", id: "sync-3", slug: "sync-3" },
+  "sync:react-1@1": { taskType: "videoInference", id: "sync-react-1", slug: "sync-react-1" },
+  "tencent:hunyuan-3d@3.1-pro": { taskType: "3dInference", id: "tencent-hunyuan-3d-3-1-pro", slug: "tencent-hunyuan-3d-3-1-pro" },
+  "tencent:hunyuan-3d@3.1-rapid": { taskType: "3dInference", id: "tencent-hunyuan-3d-3-1-rapid", slug: "tencent-hunyuan-3d-3-1-rapid" },
+  "topazlabs:starlight-precise@2.5": { taskType: "upscale", id: "topazlabs-starlight-precise-2-5", slug: "topazlabs-starlight-precise-2-5" },
+  "tripo:v3.1@0": { taskType: "3dInference", id: "tripo-v3-1", slug: "tripo-v3-1" },
+  "veed:fabric@1.0-hosted": { taskType: "videoInference", id: "veed-fabric-1-0-hosted", slug: "veed-fabric-1-0-hosted" },
+  "vidu:1@0": { taskType: "videoInference", id: "vidu-q1-classic", slug: "vidu-q1-classic" },
+  "vidu:1@1": { taskType: "videoInference", id: "vidu-q1", slug: "vidu-q1" },
+  "vidu:1@5": { taskType: "videoInference", id: "vidu-1-5", slug: "vidu-1-5" },
+  "vidu:2@0": { taskType: "videoInference", id: "vidu-2-0", slug: "vidu-2-0" },
+  "vidu:3@1": { taskType: "videoInference", id: "vidu-q2-pro", slug: "vidu-q2-pro" },
+  "vidu:3@2": { taskType: "videoInference", id: "vidu-q2-turbo", slug: "vidu-q2-turbo" },
+  "vidu:4@1": { taskType: "videoInference", id: "vidu-q3", slug: "vidu-q3" },
+  "vidu:4@2": { taskType: "videoInference", id: "vidu-q3-turbo", slug: "vidu-q3-turbo" },
+  "vidu:q1@image": { taskType: "imageInference", id: "vidu-q1-image", slug: "vidu-q1-image" },
+  "xai:grok-imagine@image": { taskType: "imageInference", id: "xai-grok-imagine-image", slug: "xai-grok-imagine-image" },
+  "xai:grok-imagine@image-quality": { taskType: "imageInference", id: "xai-grok-imagine-image-quality", slug: "xai-grok-imagine-image-quality" },
+  "xai:grok-imagine@video": { taskType: "videoInference", id: "xai-grok-imagine-video", slug: "xai-grok-imagine-video" },
+  "xai:grok-imagine@video-1.5": { taskType: "videoInference", id: "xai-grok-imagine-video-1-5", slug: "xai-grok-imagine-video-1-5" },
+  "xai:grok@4.3": { taskType: "textInference", id: "xai-grok-4-3", slug: "xai-grok-4-3" },
+  "xai:tts@0": { taskType: "audioInference", id: "xai-tts", slug: "xai-tts" },
+  "zai:glm@4.7": { taskType: "textInference", id: "zai-glm-4-7", slug: "zai-glm-4-7" },
+  "zai:glm@5.1": { taskType: "textInference", id: "zai-glm-5-1", slug: "zai-glm-5-1" },
 };

@@ -309,7 +309,7 @@ export interface RemoveBackgroundResult {
   /**
    * Where to download the image (present when outputType is `URL`).
    */
-  imageURL?: string;
+  imageURL: string;
   /**
    * Identifier of the generated image; usable as an input of later tasks.
    */
@@ -370,7 +370,7 @@ export interface RemoveBackgroundImageResult {
   /**
    * Where to download the image (present when outputType is `URL`).
    */
-  imageURL?: string;
+  imageURL: string;
   /**
    * Identifier of the generated image; usable as an input of later tasks.
    */
@@ -431,7 +431,7 @@ export interface RemoveBackgroundVideoResult {
   /**
    * Where to download the image (present when outputType is `URL`).
    */
-  imageURL?: string;
+  imageURL: string;
   /**
    * Identifier of the generated image; usable as an input of later tasks.
    */
@@ -519,7 +519,7 @@ export interface UpscaleResult {
   /**
    * Where to download the video.
    */
-  videoURL?: string;
+  videoURL: string;
   videoUUID: string;
 }
 
@@ -577,7 +577,7 @@ export interface UpscaleImageResult {
   /**
    * Where to download the video.
    */
-  videoURL?: string;
+  videoURL: string;
   videoUUID: string;
 }
 
@@ -635,7 +635,7 @@ export interface UpscaleVideoResult {
   /**
    * Where to download the video.
    */
-  videoURL?: string;
+  videoURL: string;
   videoUUID: string;
 }
 
@@ -681,7 +681,7 @@ export interface VectorizeResult {
   /**
    * Where to download the image (present when outputType is `URL`).
    */
-  imageURL?: string;
+  imageURL: string;
   /**
    * Identifier of the generated image; usable as an input of later tasks.
    */

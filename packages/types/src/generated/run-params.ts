@@ -2,6 +2,7 @@
 // Do not edit: regenerate with `pnpm --filter @runware/types codegen`.
 // Loose run() parameters for any model.
 
+import type { ModelId } from './models';
 import type { DeliveryMethod, OutputFormat, OutputType, TaskType } from './task-types';
 
 /**
@@ -10,7 +11,7 @@ import type { DeliveryMethod, OutputFormat, OutputType, TaskType } from './task-
  */
 export interface RunParams {
   /** The model to run: an AIR (`source:id@version`, e.g. `runware:400@1`) or, for curated models, its slug. The SDK rewrites slugs to AIRs before sending. */
-  model: string;
+  model: ModelId | (string & {});
   /** Which API task to run. The SDK infers it from a curated model; pass it yourself for community and fine-tuned models. */
   taskType?: TaskType;
   /** Client-chosen UUID v4 that identifies the task; every result item echoes it. Generated for you when omitted. */

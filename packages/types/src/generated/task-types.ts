@@ -53,6 +53,8 @@ export type OutputFormat = "FLAC" | "GLB" | "JPG" | "MOV" | "MP3" | "MP4" | "OGG
 export interface ModelEntry {
   /** The task type that runs this model. */
   readonly taskType: TaskType;
-  /** The curated slug; the SDK accepts it in place of the AIR. */
+  /** The curated slug (the official SDK's name for it); `run()` accepts it in place of the AIR. */
+  readonly id: string;
+  /** The curated slug, the same as `id`. */
   readonly slug: string;
 }

@@ -249,7 +249,11 @@ export function createPollScheduler(deps: PollSchedulerDeps): PollScheduler {
           const task = target.pending;
           forget(task.task.taskUUID);
           task.settle({
-            error: mapApiError(raw, task.task, { statusCode: answer.status, modelSlug: task.modelSlug }),
+            error: mapApiError(raw, task.task, {
+              statusCode: answer.status,
+              modelSlug: task.modelSlug,
+              docsUrl: task.docsUrl,
+            }),
           });
         }
       }
