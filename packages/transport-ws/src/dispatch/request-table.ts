@@ -118,6 +118,8 @@ const keyOf = (task: TaskPayload) =>
 
 export function createRequestTable(settings: RequestTableSettings): RequestTable {
   const { log } = settings;
+  /** getTaskDetails entries in `submits`: with none (the usual case) a frame needs no lookup key. */
+  let lookups = 0;
   /** Live submits by `keyOf` their task. */
   const submits = new Map<string, SubmitEntry>();
   const polls = new Map<string, PollEntry[]>();
@@ -163,7 +165,9 @@ export function createRequestTable(settings: RequestTableSettings): RequestTable
       const uuid = entry.task.taskUUID;
       if (entry.kind === 'submit') {
         const key = keyOf(entry.task);
-        if (submits.get(key) === entry) submits.delete(key);
+        if (submits.get(key) !== entry) continue;
+        submits.delete(key);
+        if (key !== uuid) lookups -= 1;
         continue;
       }
       const left = (polls.get(uuid) ?? []).filter((waiter) => waiter !== entry);
@@ -270,8 +274,10 @@ export function createRequestTable(settings: RequestTableSettings): RequestTable
           });
         } else {
           const entry = newSubmit(task, request);
-          inThisSend?.add(keyOf(task));
-          submits.set(keyOf(task), entry);
+          const key = keyOf(task);
+          inThisSend?.add(key);
+          submits.set(key, entry);
+          if (key !== task.taskUUID) lookups += 1;
           queued.add(entry);
           request.entries.push(entry);
         }
@@ -310,6 +316,7 @@ export function createRequestTable(settings: RequestTableSettings): RequestTable
     },
 
     lookup(taskUUID) {
+      if (lookups === 0) return undefined;
       const entry = submits.get(lookupKey(taskUUID));
       return entry && !entry.done ? entry : undefined;
     },
