@@ -121,6 +121,22 @@ function assertGenuine(taskUUID: string, value: unknown, realItems: Map<string, 
   }
 }
 
+/** Runs each task on its own: every call settles cleanly, and one that resolves has its own results. */
+async function runEachGenuine(
+  client: Awaited<ReturnType<typeof fixture.client>>,
+  tasks: readonly ReturnType<typeof imageTask>[],
+): Promise<void> {
+  const outcomes = await Promise.all(
+    tasks.map((task, i) =>
+      settles(`run #${i}`, () => client.run(task, { timeout: 2 * CALL_TIMEOUT_MS }), SETTLE_WITHIN_MS),
+    ),
+  );
+  for (const [i, o] of outcomes.entries()) {
+    checkSettled(`run #${i}`, o, fixture.server.apiKey);
+    if (o.status === 'resolved') assertGenuine(uuidOf(tasks, i), o.value, fixture.server.realItems);
+  }
+}
+
 describe('fuzz: hostile WebSocket frames next to real pending tasks', () => {
   it(
     'every call settles, rejects only with clean RunwareErrors, no uncaught error, prototypes untouched',
@@ -167,20 +183,7 @@ describe('fuzz: hostile WebSocket frames next to real pending tasks', () => {
               fixture.server.script(wsScript(frames, before));
               const client = await fixture.client('websocket');
               const tasks = [imageTask(delivery), imageTask(delivery)];
-              const outcomes = await Promise.all(
-                tasks.map((task, i) =>
-                  settles(
-                    `run #${i}`,
-                    () => client.run(task, { timeout: 2 * CALL_TIMEOUT_MS }),
-                    SETTLE_WITHIN_MS,
-                  ),
-                ),
-              );
-              for (const [i, o] of outcomes.entries()) {
-                checkSettled(`run #${i}`, o, fixture.server.apiKey);
-                if (o.status === 'resolved')
-                  assertGenuine(uuidOf(tasks, i), o.value, fixture.server.realItems);
-              }
+              await runEachGenuine(client, tasks);
             });
           }),
         ),
@@ -218,20 +221,7 @@ describe('fuzz: REST answers with forged items mixed into the real body', () => 
                     assertGenuine(uuidOf(tasks, i), v, fixture.server.realItems);
                 return;
               }
-              const outcomes = await Promise.all(
-                tasks.map((task, i) =>
-                  settles(
-                    `run #${i}`,
-                    () => client.run(task, { timeout: 2 * CALL_TIMEOUT_MS }),
-                    SETTLE_WITHIN_MS,
-                  ),
-                ),
-              );
-              for (const [i, o] of outcomes.entries()) {
-                checkSettled(`run #${i}`, o, fixture.server.apiKey);
-                if (o.status === 'resolved')
-                  assertGenuine(uuidOf(tasks, i), o.value, fixture.server.realItems);
-              }
+              await runEachGenuine(client, tasks);
             });
           }),
         ),
