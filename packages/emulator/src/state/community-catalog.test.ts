@@ -63,12 +63,9 @@ describe('generated community catalog', () => {
     expect(mayBeGenerated('runware:101@1')).toBe(false);
   });
 
-  it('is built once per process and costs tens of milliseconds at most', () => {
+  it('is built once per process, and building it again gives the same catalog', () => {
+    // Its cost (10–90 ms, once) is in the README; a timed assertion would only be flaky here.
     expect(communityCatalog()).toBe(catalog);
-    const started = performance.now();
-    generateCommunityCatalog();
-    const ms = performance.now() - started;
-    // Measured 10–25 ms warm on a loaded 2-core runner; the bound only catches a pathological change.
-    expect(ms).toBeLessThan(250);
+    expect(generateCommunityCatalog()).toEqual(catalog);
   });
 });
