@@ -4,6 +4,7 @@ import { createClient, isRunwareError, type LogEntry, RunwareError, type SDKConf
 import {
   type Check,
   check,
+  countingWebSocket,
   emulatorUrls,
   equal,
   fetchSpy,
@@ -19,19 +20,12 @@ const row = 'createClient config';
 export const checks: Check[] = [
   check(`${row} › transport: 'rest' sends over HTTP, opens no WebSocket`, async (env) => {
     const spy = fetchSpy();
-    const Base = await nodeWebSocket();
-    let sockets = 0;
-    class CountingWebSocket extends Base {
-      constructor(url: string, protocols?: string | string[]) {
-        super(url, protocols);
-        sockets += 1;
-      }
-    }
+    const counting = await countingWebSocket();
     const client = await createClient({
       apiKey: env.apiKey,
       transport: 'rest',
       ...emulatorUrls(env),
-      dependencies: { fetch: spy.fetch, WebSocket: CountingWebSocket },
+      dependencies: { fetch: spy.fetch, WebSocket: counting.WebSocket },
     });
     await client.connect(); // a no-op on REST
     const images = await client.run({
@@ -42,7 +36,7 @@ export const checks: Check[] = [
     });
     isString(images[0].imageURL, 'images[0].imageURL');
     ok(spy.posts(env.httpUrl).length > 0, 'no POST reached httpBaseUrl');
-    equal(sockets, 0, 'WebSockets opened');
+    equal(counting.opened(), 0, 'WebSockets opened');
     await client.disconnect();
   }),
 
@@ -79,22 +73,15 @@ export const checks: Check[] = [
   }),
 
   check(`${row} › transport defaults to 'websocket'`, async (env) => {
-    const Base = await nodeWebSocket();
-    let sockets = 0;
-    class CountingWebSocket extends Base {
-      constructor(url: string, protocols?: string | string[]) {
-        super(url, protocols);
-        sockets += 1;
-      }
-    }
+    const counting = await countingWebSocket();
     const client = await createClient({
       apiKey: env.apiKey,
       ...emulatorUrls(env),
-      dependencies: { WebSocket: CountingWebSocket },
+      dependencies: { WebSocket: counting.WebSocket },
     });
     await client.connect();
     ok(client.isConnected(), 'isConnected() after connect()');
-    ok(sockets > 0, 'no WebSocket opened by connect()');
+    ok(counting.opened() > 0, 'no WebSocket opened by connect()');
     await client.disconnect();
   }),
 

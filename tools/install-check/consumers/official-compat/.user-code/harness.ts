@@ -156,4 +156,17 @@ export async function nodeWebSocket(): Promise<WebSocketClass> {
   return found;
 }
 
+/** A WebSocket class that counts the sockets opened with it. */
+export async function countingWebSocket(): Promise<{ WebSocket: WebSocketClass; opened(): number }> {
+  const Base = await nodeWebSocket();
+  let opened = 0;
+  class CountingWebSocket extends Base {
+    constructor(url: string, protocols?: string | string[]) {
+      super(url, protocols);
+      opened += 1;
+    }
+  }
+  return { WebSocket: CountingWebSocket, opened: () => opened };
+}
+
 export const isoTimestamp = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
