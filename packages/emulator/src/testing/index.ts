@@ -30,3 +30,5 @@ export {
   unusedPort,
 } from './fixtures';
 export { type EmulatorHooks, startTestEmulator, type TestEmulator, useEmulator } from './test-emulator';
+/** The emulator's seeded PRNG, for tests that want reproducible random choices of their own. */
+export { mulberry32, type Rng } from '../rng';
