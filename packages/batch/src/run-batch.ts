@@ -16,6 +16,7 @@ import { createFileJournal } from './journal/file-journal';
 import { createMemoryJournal } from './journal/memory-journal';
 import { abortableDelay } from './task/abortable-delay';
 import { attemptTask } from './task/attempt-task';
+import { costOf } from './task/cost-of';
 import { fingerprintOf } from './task/fingerprint';
 
 export interface RunBatchOptions {
@@ -294,11 +295,4 @@ export async function runBatchItems(
     elapsedMs: Date.now() - started,
     ...(stopped ? { stopped } : {}),
   };
-}
-
-function costOf(outcome: TaskOutcome): number {
-  let cost = 0;
-  for (const item of outcome.items ?? [])
-    if (typeof item.cost === 'number' && Number.isFinite(item.cost)) cost += item.cost;
-  return cost;
 }

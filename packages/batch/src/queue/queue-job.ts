@@ -25,14 +25,6 @@ export const jobIdForLine = (line: number): string => `line-${line}`;
  */
 export const skippedKey = (queue: Queue): string => queue.toKey('runware:skipped');
 
-/** Sum of the items' `cost`. */
-export function costOf(outcome: TaskOutcome): number {
-  let cost = 0;
-  for (const item of outcome.items ?? [])
-    if (typeof item.cost === 'number' && Number.isFinite(item.cost)) cost += item.cost;
-  return cost;
-}
-
 /** A job's return value → the BatchResult `resultLine` writes. */
 export function toBatchResult(result: QueueJobResult): BatchResult {
   const { line, taskUUID, cost, ...outcome } = result;

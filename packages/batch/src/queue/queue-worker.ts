@@ -2,8 +2,9 @@ import { type Job, Queue, Worker } from 'bullmq';
 import type { BatchClient } from '../batch-types';
 import { abortableDelay } from '../task/abortable-delay';
 import { attemptTask } from '../task/attempt-task';
+import { costOf } from '../task/cost-of';
 import { defaultQueueName, queueConnection } from './queue-connection';
-import { costOf, type QueueJobData, type QueueJobResult } from './queue-job';
+import type { QueueJobData, QueueJobResult } from './queue-job';
 
 export interface QueueWorkerOptions {
   redisUrl: string;
