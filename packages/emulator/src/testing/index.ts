@@ -8,6 +8,8 @@ export type { ControlOperations, EmulatorStats } from '../control/control-operat
 export type { FaultCommon, FaultKind, FaultSpec } from '../control/fault-spec';
 export type { ActiveFault } from '../control/faults';
 export type { EmulatorOptions } from '../options';
+/** The emulator's seeded PRNG, for tests that want reproducible random choices of their own. */
+export { mulberry32, type Rng } from '../rng';
 export type { RunningEmulator } from '../start-emulator';
 export type { ModelRecord, NewModel } from '../state/model-registry';
 export type { CapturedRequest } from '../state/request-log';
@@ -30,5 +32,3 @@ export {
   unusedPort,
 } from './fixtures';
 export { type EmulatorHooks, startTestEmulator, type TestEmulator, useEmulator } from './test-emulator';
-/** The emulator's seeded PRNG, for tests that want reproducible random choices of their own. */
-export { mulberry32, type Rng } from '../rng';
