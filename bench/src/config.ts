@@ -1,3 +1,5 @@
+import type { BatchConfig } from './scenarios/batch';
+import type { BatchQueueConfig } from './scenarios/batch-queue';
 import type { ChaosConfig } from './scenarios/chaos';
 import type { HeapConfig } from './scenarios/heap';
 import type { LagConfig } from './scenarios/lag';
@@ -15,10 +17,25 @@ export interface BenchConfig {
   throughput: ThroughputConfig;
   heap: HeapConfig;
   chaos: ChaosConfig;
+  batch: BatchConfig;
+  batchQueue: BatchQueueConfig;
 }
 
-export const scenarioIds = ['lag', 'mixed', 'requests', 'lone', 'throughput', 'heap', 'chaos'] as const;
-/** What runs without `--only`: chaos is a long correctness run of its own (`--only chaos`). */
+export const scenarioIds = [
+  'lag',
+  'mixed',
+  'requests',
+  'lone',
+  'throughput',
+  'heap',
+  'chaos',
+  'batch',
+  'batch-queue',
+] as const;
+/**
+ * What runs without `--only`: chaos is a long correctness run of its own (`--only chaos`); the batch
+ * scenarios (issue 17) measure `@runware/batch`, not the engine, and `batch-queue` needs Redis.
+ */
 export const defaultScenarioIds = ['lag', 'mixed', 'requests', 'lone', 'throughput', 'heap'] as const;
 export type ScenarioId = (typeof scenarioIds)[number];
 
@@ -32,6 +49,8 @@ export const defaultConfig: BenchConfig = {
   throughput: { tasks: 10_000, concurrencies: [200, 1000], rounds: 3 },
   heap: { inFlight: 1000 },
   chaos: { tasks: { rest: 20_000, ws: 30_000 }, concurrency: 500 },
+  batch: { tasks: 100_000, concurrency: 500, rounds: 2 },
+  batchQueue: { tasks: 20_000, workers: [1, 3], concurrency: 200, latencyMs: 200 },
 };
 
 /** `--quick`: one run, a 10 s longest class and long task, fewer tasks (about a minute). */
@@ -44,6 +63,8 @@ export const quickConfig: BenchConfig = {
   throughput: { tasks: 2000, concurrencies: [200, 1000], rounds: 1 },
   heap: { inFlight: 1000 },
   chaos: { tasks: { rest: 2000, ws: 3000 }, concurrency: 200 },
+  batch: { tasks: 10_000, concurrency: 500, rounds: 1 },
+  batchQueue: { tasks: 2000, workers: [1, 3], concurrency: 200, latencyMs: 200 },
 };
 
 /** Tiny sizes for the smoke test: every scenario end to end in seconds. */
@@ -56,4 +77,6 @@ export const smokeConfig: BenchConfig = {
   throughput: { tasks: 50, concurrencies: [5, 20], rounds: 1 },
   heap: { inFlight: 20 },
   chaos: { tasks: { rest: 20, ws: 30 }, concurrency: 10 },
+  batch: { tasks: 60, concurrency: 10, rounds: 1 },
+  batchQueue: { tasks: 30, workers: [1, 2], concurrency: 5, latencyMs: 20 },
 };

@@ -18,7 +18,8 @@ const usage = `Usage: pnpm --filter @runware/bench start [options]   (from the r
 
   --quick            one run, smaller sizes (about a minute)
   --runs N           runs per figure (default 3; the median and the min–max are reported)
-  --only a,b         scenarios to run: ${scenarioIds.join(', ')} (default all but chaos)
+  --only a,b         scenarios to run: ${scenarioIds.join(', ')} (default all but chaos,
+                     batch and batch-queue)
   --out PATH         where to write the JSON (default bench/results/latest.json; the table in
                      Markdown goes beside it, .md)
   --help`;

@@ -25,7 +25,8 @@ export function machine(): Machine {
 function format(value: number, unit: string): string {
   if (!Number.isFinite(value)) return '—';
   if (unit === 'ms' || unit === 'tasks/s') return Math.round(value).toLocaleString('en-US');
-  if (unit === 'polls') return Number.isInteger(value) ? String(value) : value.toFixed(1);
+  if (unit === 'polls' || unit === 'lines' || unit === 'tasks')
+    return Number.isInteger(value) ? value.toLocaleString('en-US') : value.toFixed(1);
   return value.toFixed(2);
 }
 

@@ -1,6 +1,8 @@
 import type { BenchConfig, ScenarioId } from './config';
 import type { Metric } from './metrics';
 import type { ScenarioContext } from './scenario';
+import { runBatchBench } from './scenarios/batch';
+import { runBatchQueue } from './scenarios/batch-queue';
 import { runChaos } from './scenarios/chaos';
 import { runHeap } from './scenarios/heap';
 import { runLag } from './scenarios/lag';
@@ -23,6 +25,8 @@ export async function runScenarios(
     throughput: () => runThroughput(config.throughput, ctx),
     heap: () => runHeap(config.heap, ctx),
     chaos: () => runChaos(config.chaos, ctx),
+    batch: () => runBatchBench(config.batch, ctx),
+    'batch-queue': () => runBatchQueue(config.batchQueue, ctx),
   };
   const metrics: Metric[] = [];
   for (const id of only) metrics.push(...(await table[id]()));

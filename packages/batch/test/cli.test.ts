@@ -31,6 +31,8 @@ const connection = () => [
   emulator.httpUrl,
   '--ws-base-url',
   emulator.wsUrl,
+  '--schemas-base-url',
+  emulator.schemasUrl,
   '--api-key',
   emulator.apiKey,
 ];

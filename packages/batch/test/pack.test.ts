@@ -12,15 +12,15 @@ describePackTest({
   script: {
     imports: { '@runware/batch': ['runBatch'], '@runware/sdk': ['createClient'] },
     body: `
-const [apiKey, httpBaseUrl, wsBaseUrl] = process.argv.slice(2);
-const client = await createClient({ apiKey, httpBaseUrl, wsBaseUrl });
+const [apiKey, httpBaseUrl, wsBaseUrl, schemasBaseUrl] = process.argv.slice(2);
+const client = await createClient({ apiKey, httpBaseUrl, wsBaseUrl, schemasBaseUrl });
 const tasks = [1, 2, 3].map((i) => ({ model: 'runware:400@1', positivePrompt: 'p' + i, width: 64, height: 64 }));
 const summary = await runBatch(client, [...tasks, { positivePrompt: 'no model' }], { concurrency: 2 });
 await client.close();
 return { done: summary.done, skipped: summary.skipped, invalid: summary.invalid, cost: summary.cost > 0 };
 `,
   },
-  args: () => [emulator.apiKey, emulator.httpUrl, emulator.wsUrl],
+  args: () => [emulator.apiKey, emulator.httpUrl, emulator.wsUrl, emulator.schemasUrl],
   expected: { done: 3, skipped: 1, invalid: 1, cost: true },
   typed: `
 import { type BatchSummary, createFileJournal, type RunBatchOptions, runBatch } from '@runware/batch';

@@ -115,6 +115,8 @@ function workerArgs(emulator: TestEmulator, queueName: string, name: string, ext
     'rest',
     '--http-base-url',
     emulator.httpUrl,
+    '--schemas-base-url',
+    emulator.schemasUrl,
     '--name',
     name,
     '--lock-duration',

@@ -66,6 +66,8 @@ function connection(transport: 'websocket' | 'rest'): string[] {
     emulator.httpUrl,
     '--ws-base-url',
     emulator.wsUrl,
+    '--schemas-base-url',
+    emulator.schemasUrl,
     '--api-key',
     emulator.apiKey,
   ];

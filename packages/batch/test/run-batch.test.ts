@@ -95,6 +95,7 @@ describe('runBatch', () => {
       apiKey: 'not-a-key-0123456789',
       httpBaseUrl: emulator.httpUrl,
       wsBaseUrl: emulator.wsUrl,
+      schemasBaseUrl: emulator.schemasUrl,
       transportType: 'rest',
     });
     clients.push(c);

@@ -8,6 +8,7 @@ export const connectionOptions = {
   transport: { type: 'string' },
   'http-base-url': { type: 'string' },
   'ws-base-url': { type: 'string' },
+  'schemas-base-url': { type: 'string' },
   emulator: { type: 'boolean' },
 } as const;
 
@@ -16,6 +17,7 @@ export const connectionHelp = `Connection:
   --transport T          websocket (default) or rest
   --http-base-url URL    REST base URL (default: the real API)
   --ws-base-url URL      WebSocket URL (default: the real API)
+  --schemas-base-url URL where the model registry is refreshed from (default: Runware's)
   --emulator             run against an embedded emulator: no key, no network`;
 
 export interface ConnectionValues {
@@ -23,6 +25,7 @@ export interface ConnectionValues {
   transport?: string | undefined;
   'http-base-url'?: string | undefined;
   'ws-base-url'?: string | undefined;
+  'schemas-base-url'?: string | undefined;
   emulator?: boolean | undefined;
 }
 
@@ -42,6 +45,7 @@ export async function openConnection(values: ConnectionValues, io: CliIo): Promi
   let apiKey = values['api-key'] ?? io.env.RUNWARE_API_KEY;
   let httpBaseUrl = values['http-base-url'];
   let wsBaseUrl = values['ws-base-url'];
+  let schemasBaseUrl = values['schemas-base-url'];
   let label = httpBaseUrl ?? wsBaseUrl ?? 'the Runware API';
   if (values.emulator) {
     const { startEmulator, defaultApiKey } = await import('@runware/emulator');
@@ -50,6 +54,8 @@ export async function openConnection(values: ConnectionValues, io: CliIo): Promi
     apiKey = defaultApiKey;
     httpBaseUrl = emulator.httpUrl;
     wsBaseUrl = emulator.wsUrl;
+    // Everything from the emulator, the registry too: nothing leaves the machine.
+    schemasBaseUrl = emulator.schemasUrl;
     label = `an embedded emulator (${emulator.httpUrl})`;
   }
   if (!apiKey) {
@@ -62,6 +68,7 @@ export async function openConnection(values: ConnectionValues, io: CliIo): Promi
       transportType: transport,
       ...(httpBaseUrl ? { httpBaseUrl } : {}),
       ...(wsBaseUrl ? { wsBaseUrl } : {}),
+      ...(schemasBaseUrl ? { schemasBaseUrl } : {}),
     });
     return {
       client,
