@@ -23,6 +23,14 @@ function newestUnder(dir: string): number {
  * more memory), so a stale build is never measured.
  */
 export function batchCli(): { command: string[]; label: string } {
+  // Chosen once per bench process, so a rebuild during a run does not mix two CLIs in its figures.
+  chosen ??= chooseCli();
+  return chosen;
+}
+
+let chosen: { command: string[]; label: string } | undefined;
+
+function chooseCli(): { command: string[]; label: string } {
   const root = dirname(createRequire(import.meta.url).resolve('@runware/batch/package.json'));
   const built = join(root, 'dist', 'cli.js');
   const source = join(root, 'src');
