@@ -29,8 +29,20 @@ export function createAimdLimiter(max: number, now: () => number = Date.now): Ai
   let backoff = 500;
   const waiting: (() => void)[] = [];
 
+  let timer: ReturnType<typeof setTimeout> | undefined;
   const wake = () => {
-    while (inUse < limit && waiting.length > 0 && now() >= pausedUntil) {
+    const pause = pausedUntil - now();
+    if (pause > 0) {
+      // Timers can fire a moment before the wall clock says the pause is over: check again then,
+      // or the tasks waiting for a slot would wait for a release that never comes.
+      if (waiting.length > 0 && !timer)
+        timer = setTimeout(() => {
+          timer = undefined;
+          wake();
+        }, pause + 1);
+      return;
+    }
+    while (inUse < limit && waiting.length > 0) {
       inUse += 1;
       waiting.shift()?.();
     }
@@ -61,6 +73,7 @@ export function createAimdLimiter(max: number, now: () => number = Date.now): Ai
           if (signal?.aborted) return onAbort();
           signal?.addEventListener('abort', onAbort, { once: true });
           waiting.push(grant);
+          wake();
         });
         return;
       }
@@ -89,8 +102,6 @@ export function createAimdLimiter(max: number, now: () => number = Date.now): Ai
         const wait = retryAfterMs ?? backoff;
         backoff = Math.min(backoff * 2, 30_000);
         pausedUntil = at + wait;
-        // Waiters blocked on a slot recheck after the pause.
-        setTimeout(wake, wait).unref?.();
       }
     },
     get limit() {
