@@ -24,4 +24,4 @@ export {
 } from './output/results-writer';
 export { type RunBatchOptions, runBatch, runBatchItems } from './run-batch';
 export { type Attempt, attemptTask } from './task/attempt-task';
-export { recoverTask } from './task/recover-task';
+export { type Recovery, recoverTask } from './task/recover-task';
