@@ -11,23 +11,13 @@ import {
   contextOf,
   createCloseNotifier,
   createSafeLog,
-  type FetchLike,
 } from '@runware/core/transport-kit';
 import { sendBatch } from './dispatch/send-batch';
 import { createFetchResolver, type FetchResolver } from './http/fetch-resolver';
 import type { RequestContext } from './http/request-context';
 import { createRequestSlots } from './http/request-slots';
 import { closedTransportError } from './http/rest-errors';
-import { sseRequest } from './http/sse-request';
 import { type LogCategory, type RestTransportOptions, resolveOptions } from './options';
-
-function originOf(url: string): string {
-  try {
-    return new URL(url).origin;
-  } catch {
-    return 'the Runware API';
-  }
-}
 
 /**
  * The REST + SSE transport: plain `fetch`, so it runs in Node, browsers and edge runtimes. Each
@@ -39,9 +29,8 @@ export function createRestTransport(options: RestTransportOptions): TransportV1 
   const secrets = [resolved.apiKey];
   const log = createSafeLog<LogCategory>(resolved.log, secrets);
   resolved.warnDeprecated(log);
-  const origin = originOf(resolved.httpBaseUrl);
   // Every fetch (undici's, the global one, an injected one) waits for one of `maxConnections` slots.
-  const slots = createRequestSlots(resolved.maxConnections);
+  const shared = { options: resolved, slots: createRequestSlots(resolved.maxConnections), log, secrets };
 
   /**
    * What `close()` ends: the close notifier requests in flight watch (not an AbortController: each
@@ -50,11 +39,11 @@ export function createRestTransport(options: RestTransportOptions): TransportV1 
    */
   interface Generation {
     closing: CloseNotifier;
-    fetchResolver: FetchResolver;
+    resolver: FetchResolver;
   }
   const newGeneration = (): Generation => ({
     closing: createCloseNotifier(),
-    fetchResolver: createFetchResolver(resolved.fetch, log, undefined, resolved.maxConnections),
+    resolver: createFetchResolver(resolved.fetch, log, undefined, resolved.maxConnections),
   });
   let generation = newGeneration();
   const current = (): Generation => {
@@ -62,15 +51,21 @@ export function createRestTransport(options: RestTransportOptions): TransportV1 
     return generation;
   };
 
-  /** The fetch to use and the close it answers to, or the error that ends the call before any request. */
+  /**
+   * What a request needs (the fetch to use and the close it answers to), or the error that ends
+   * the call before any request.
+   */
   async function ready(
     tasks: readonly TaskPayload[],
     signal: AbortSignal | undefined,
-  ): Promise<{ fetch: FetchLike; closing: CloseNotifier }> {
+  ): Promise<RequestContext> {
     const context = contextOf(tasks);
-    if (signal?.aborted) throw abortedError(context, signal.reason);
-    const { closing, fetchResolver } = current();
-    const resolvedFetch = await fetchResolver.get();
+    const checkAbort = () => {
+      if (signal?.aborted) throw abortedError(context, signal.reason);
+    };
+    checkAbort();
+    const { closing, resolver } = current();
+    const resolvedFetch = await resolver.get();
     if (!resolvedFetch) {
       throw createRunwareError(
         'noFetchImpl',
@@ -78,21 +73,11 @@ export function createRestTransport(options: RestTransportOptions): TransportV1 
         context,
       );
     }
-    if (signal?.aborted) throw abortedError(context, signal.reason);
+    checkAbort();
     // A close() while the fetch was being chosen ends this call, like one in flight.
     if (closing.closed) throw closedTransportError(context);
-    return { fetch: resolvedFetch.fetch, closing };
+    return { ...shared, fetch: resolvedFetch.fetch, closing };
   }
-
-  const contextWith = ({ fetch, closing }: { fetch: FetchLike; closing: CloseNotifier }): RequestContext => ({
-    options: resolved,
-    fetch,
-    slots,
-    closing,
-    log,
-    secrets,
-    origin,
-  });
 
   return {
     specificationVersion: 'v1',
@@ -100,25 +85,29 @@ export function createRestTransport(options: RestTransportOptions): TransportV1 
     capabilities: { streaming: true, push: false, resume: false },
 
     async send(tasks: readonly TaskPayload[], sendOptions: SendOptionsV1 = {}): Promise<TransportResultV1> {
-      return sendBatch(contextWith(await ready(tasks, sendOptions.signal)), tasks, sendOptions);
+      return sendBatch(await ready(tasks, sendOptions.signal), tasks, sendOptions);
     },
 
     async stream(task: TaskPayload, sendOptions: SendOptionsV1 = {}): Promise<ReadableStream<Uint8Array>> {
-      return sseRequest(contextWith(await ready([task], sendOptions.signal)), task, sendOptions);
+      // Loaded on the first stream only, so apps that never stream do not load the SSE request.
+      const [{ sseRequest }, ctx] = await Promise.all([
+        import('./http/sse-request'),
+        ready([task], sendOptions.signal),
+      ]);
+      return sseRequest(ctx, task, sendOptions);
     },
 
     /** Nothing to open for request/response; loads the fetch (undici on Node) ahead of time. */
     async connect(): Promise<void> {
-      await current().fetchResolver.get();
+      await current().resolver.get();
     },
 
     /** Ends the requests in flight and releases the pooled sockets; the next call starts afresh. */
     async close(): Promise<void> {
-      const { closing, fetchResolver } = generation;
+      const { closing, resolver } = generation;
       if (closing.closed) return;
       closing.close();
-      const resolvedFetch = await fetchResolver.settled();
-      await resolvedFetch?.release();
+      await (await resolver.settled())?.release();
     },
   };
 }

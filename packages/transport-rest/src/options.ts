@@ -96,6 +96,9 @@ export interface ResolvedOptions {
 
 const owner = 'createRestTransport';
 
+const invalid = (parameter: string, problem: string) =>
+  createRunwareError('invalidConfig', `${owner}: ${parameter} ${problem}.`, { parameter });
+
 /**
  * Checks the options as the client config is checked (an `invalidConfig` RunwareError naming the
  * field; `missingApiKey` without a key) and fills in the config's defaults.
@@ -104,53 +107,32 @@ export function resolveOptions(options: RestTransportOptions): ResolvedOptions {
   const read = createOptionReader(owner, options);
   const apiKey = read.apiKey();
   const userAgent = read.value('userAgent');
-  if (userAgent !== undefined && typeof userAgent !== 'string') {
-    throw createRunwareError(
-      'invalidConfig',
-      `${owner}: userAgent must be a string, got a ${typeof userAgent}.`,
-      {
-        parameter: 'userAgent',
-      },
-    );
-  }
+  if (userAgent !== undefined && typeof userAgent !== 'string')
+    throw invalid('userAgent', `must be a string, got a ${typeof userAgent}`);
+  // A positive integer or Infinity: zero connections would never send anything, and a zero-byte
+  // cap would refuse every answer.
+  const atLeastOne = (name: string, fallback: number) => {
+    const limit = read.count(name, fallback, { allowInfinity: true });
+    if (limit > 0) return limit;
+    throw invalid(name, 'must be at least 1');
+  };
+  /** Durations in ms, each with its deprecated `…Ms` spelling. */
+  const ms = (name: string, fallback: number, allowZero?: boolean) =>
+    read.duration(name, fallback, { alias: `${name}Ms`, allowZero });
   return {
     apiKey,
     httpBaseUrl: read.url('httpBaseUrl', defaultConfig.httpBaseUrl, ['https', 'http'], { alias: 'baseUrl' }),
     fetch: read.fn<FetchLike>('fetch'),
-    timeout: read.duration('timeout', defaultConfig.timeout, { alias: 'timeoutMs' }),
+    timeout: ms('timeout', defaultConfig.timeout),
     maxRetries: read.count('maxRetries', defaultConfig.maxRetries),
-    retryDelay: read.duration('retryDelay', defaultConfig.retryDelay, {
-      alias: 'retryDelayMs',
-      allowZero: true,
-    }),
+    retryDelay: ms('retryDelay', defaultConfig.retryDelay, true),
     retryStrategy: read.oneOf('retryStrategy', defaultConfig.retryStrategy, ['exponential', 'linear']),
-    maxRetryDelay: read.duration('maxRetryDelay', defaultMaxRetryDelay, {
-      alias: 'maxRetryDelayMs',
-      allowZero: true,
-    }),
-    userAgent: userAgent === '' ? undefined : userAgent,
-    maxConnections: readMaxConnections(read),
-    maxResponseSize: readMaxResponseSize(read),
+    maxRetryDelay: ms('maxRetryDelay', defaultMaxRetryDelay, true),
+    userAgent: userAgent || undefined,
+    maxConnections: atLeastOne('maxConnections', defaultConfig.maxConnections),
+    maxResponseSize: atLeastOne('maxResponseSize', defaultMaxResponseSize),
     log: read.fn<RestLogger>('log'),
     random: read.fn<() => number>('random') ?? Math.random,
     warnDeprecated: read.warnDeprecated,
   };
-}
-
-/** A positive integer or Infinity: zero connections would never send anything. */
-function readMaxConnections(read: OptionReader): number {
-  const limit = read.count('maxConnections', defaultConfig.maxConnections, { allowInfinity: true });
-  if (limit > 0) return limit;
-  throw createRunwareError('invalidConfig', `${owner}: maxConnections must be at least 1.`, {
-    parameter: 'maxConnections',
-  });
-}
-
-/** A positive integer or Infinity: a zero-byte cap would refuse every answer. */
-function readMaxResponseSize(read: OptionReader): number {
-  const limit = read.count('maxResponseSize', defaultMaxResponseSize, { allowInfinity: true });
-  if (limit > 0) return limit;
-  throw createRunwareError('invalidConfig', `${owner}: maxResponseSize must be at least 1.`, {
-    parameter: 'maxResponseSize',
-  });
 }

@@ -4,7 +4,8 @@ import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { useEmulator } from '@runware/emulator/testing';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createFetchResolver, keepAliveAgentOptions, loadUndiciFetch } from '../src/http/fetch-resolver';
+import { createFetchResolver } from '../src/http/fetch-resolver';
+import { keepAliveAgentOptions, loadUndiciFetch } from '../src/http/undici-fetch';
 import { createRestTransport } from '../src/index';
 import { captured, captureLog, imageTask } from './support/emulator';
 

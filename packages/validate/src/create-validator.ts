@@ -1,9 +1,12 @@
 import type { TaskPayload, ValidationContextV1, ValidationOutcomeV1, ValidatorV1 } from '@runware/core';
 import { models, taskTypeSchemaKeys } from '@runware/types';
-import type { AnySchema, ValidateFunction } from 'ajv/dist/2019.js';
+import type { AnySchema } from 'ajv/dist/2019.js';
+import { canGenerateCode } from './can-generate-code';
 import { chooseSchema, type SchemaChoice } from './choose-schema';
+import { requestValidators, utilityValidators } from './generated/index';
 import { type Ajv, createAjv } from './load-ajv';
-import { loadBundledSchemas } from './load-bundled-schemas';
+import { matchBundledSchema } from './match-bundled-schema';
+import { type CheckFunction, loadPrecompiledValidator } from './precompiled-validator';
 import { resolveSchema } from './resolve-schema';
 import { toRunwareError } from './to-runware-error';
 import { toWireShape } from './to-wire-shape';
@@ -11,7 +14,7 @@ import { resolveValidatorOptions, type ValidatorOptions } from './validator-opti
 import { registerValidator } from './validator-registry';
 
 interface Compiled {
-  check: ValidateFunction;
+  check: CheckFunction;
   /** Docs base URL the schemas service gave for the model. */
   documentation?: string | undefined;
 }
@@ -29,15 +32,22 @@ interface CacheEntry {
  */
 const retryAfterFailureMs = 30_000;
 
+const bundled = { requestValidators, utilityValidators };
+
 /**
- * A ValidatorV1 that checks task params with ajv: offline against the bundled schemas for schema
- * keys, utilities and curated models; through the schemas service (`/resolve/<AIR>`, once per model)
- * for any other model. Whatever cannot be checked is skipped: the server stays the source of truth.
+ * A ValidatorV1 that checks task params with ajv's errors: offline with validators precompiled from
+ * the bundled schemas (no `new Function`, one chunk per schema) for schema keys, utilities and
+ * curated models; through the schemas service (`/resolve/<AIR>`, once per model) and ajv at run
+ * time for any other model, where the runtime allows code generation. Whatever cannot be checked is
+ * skipped: the server stays the source of truth.
  */
 export function createValidator(options: ValidatorOptions = {}): ValidatorV1 {
   const { log, schemasBaseUrl, fetch, resolveTimeout } = resolveValidatorOptions(options);
   const cache = new Map<string, CacheEntry>();
   let ajv: Promise<Ajv> | undefined;
+  // Asked on the first model that needs runtime ajv; warned about once.
+  let codeGeneration: boolean | undefined;
+  let warnedNoCodeGeneration = false;
 
   const ajvInstance = () => {
     ajv ??= createAjv().catch((error: unknown) => {
@@ -59,12 +69,32 @@ export function createValidator(options: ValidatorOptions = {}): ValidatorV1 {
     }
   };
 
-  const build = async (choice: Exclude<SchemaChoice, { kind: 'none' }>, entry: CacheEntry) => {
-    if (choice.kind === 'bundled') return compile(choice.schema as AnySchema, choice.key);
+  const build = async (
+    choice: Exclude<SchemaChoice, { kind: 'none' }>,
+    entry: CacheEntry,
+  ): Promise<Compiled | undefined> => {
+    if (choice.kind === 'bundled') return { check: await loadPrecompiledValidator(choice.load) };
     const result = await resolveSchema(choice.model, { schemasBaseUrl, fetch, timeout: resolveTimeout, log });
     if (result.status === 'found') {
+      const documentation = result.documentation;
+      // A fetched schema equal to a bundled one (a community model's architecture schema) uses
+      // that schema's precompiled validator: no ajv to load, no code generated at run time.
+      const match = await matchBundledSchema(result.requestSchema, bundled.requestValidators);
+      if (match) return { check: await loadPrecompiledValidator(match.load), documentation };
+      codeGeneration ??= canGenerateCode();
+      if (!codeGeneration) {
+        if (!warnedNoCodeGeneration) {
+          warnedNoCodeGeneration = true;
+          log(
+            'warn',
+            'This runtime forbids code generation (new Function), so schemas from the schemas service that match no bundled schema cannot be compiled: tasks of such models are not validated here.',
+          );
+        }
+        log('info', `Validation skipped for ${choice.model}: no code generation in this runtime.`);
+        return undefined;
+      }
       const compiled = await compile(result.requestSchema, choice.model);
-      return compiled && { ...compiled, documentation: result.documentation };
+      return compiled && { ...compiled, documentation };
     }
     if (result.status === 'unavailable') {
       entry.expiresAt = Date.now() + retryAfterFailureMs;
@@ -81,9 +111,10 @@ export function createValidator(options: ValidatorOptions = {}): ValidatorV1 {
     if (cached && (cached.expiresAt === undefined || cached.expiresAt > Date.now())) return cached.compiled;
     const entry: CacheEntry = { compiled: Promise.resolve(undefined) };
     entry.compiled = build(choice, entry).catch((error: unknown) => {
-      // ajv itself failed to load: nothing is checked, and the next call tries again.
+      // ajv or a validator chunk failed to load: nothing is checked, and the next call tries again.
       if (cache.get(choice.key) === entry) cache.delete(choice.key);
-      log('error', 'ajv could not be loaded; validation is skipped.', { error: String(error) });
+      const what = choice.kind === 'bundled' ? `The validator of ${choice.key}` : 'ajv';
+      log('error', `${what} could not be loaded; validation is skipped.`, { error: String(error) });
       return undefined;
     });
     cache.set(choice.key, entry);
@@ -96,15 +127,6 @@ export function createValidator(options: ValidatorOptions = {}): ValidatorV1 {
       task: TaskPayload,
       context: ValidationContextV1,
     ): Promise<ValidationOutcomeV1 | undefined> {
-      let bundled: Awaited<ReturnType<typeof loadBundledSchemas>>;
-      try {
-        bundled = await loadBundledSchemas();
-      } catch (error) {
-        log('error', 'The bundled schemas could not be loaded; validation is skipped.', {
-          error: String(error),
-        });
-        return;
-      }
       const choice = chooseSchema(context, { bundled, models, taskTypeSchemaKeys });
       if (choice.kind === 'none') {
         log('info', `Validation skipped: ${choice.reason}.`, { taskType: context.taskType });
@@ -116,7 +138,7 @@ export function createValidator(options: ValidatorOptions = {}): ValidatorV1 {
       // A valid task: the model's docs URL (from /resolve) links the service's errors about it.
       if (target.check(data))
         return target.documentation ? { documentation: target.documentation } : undefined;
-      // Read at once: ajv keeps the errors of the last call on the function.
+      // Read at once: ajv keeps the errors of the last call on the function (shared by every caller).
       throw toRunwareError(target.check.errors ?? [], {
         taskType: context.taskType,
         taskUUID: typeof task.taskUUID === 'string' ? task.taskUUID : undefined,

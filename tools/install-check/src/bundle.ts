@@ -1,7 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { builtinModules } from 'node:module';
+import { join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { build } from 'esbuild';
+import { type BuildOptions, build } from 'esbuild';
 
 export interface BundleOptions {
   /** The consumer project (its node_modules resolve the imports). */
@@ -48,25 +49,50 @@ export function importSpecifiers(code: string): string[] {
   return [...found].sort();
 }
 
-/**
- * Bundles one consumer entry, minified, for a Web-standard runtime. A Node built-in anywhere in the
- * import graph fails the build itself (esbuild cannot resolve it for these platforms).
- */
-export async function bundle(options: BundleOptions): Promise<BundleReport> {
-  const result = await build({
-    absWorkingDir: options.dir,
-    entryPoints: [options.entry],
-    outfile: options.outfile,
+/** What every consumer bundle shares: ESM, minified, for a browser or a worker runtime. */
+export function commonOptions(dir: string, target: BundleOptions['target']) {
+  return {
+    absWorkingDir: dir,
     bundle: true,
     minify: true,
     format: 'esm',
     target: 'es2022',
-    platform: options.target === 'browser' ? 'browser' : 'neutral',
-    mainFields: options.target === 'browser' ? ['browser', 'module', 'main'] : ['module', 'main'],
-    conditions: options.target === 'browser' ? ['browser'] : ['worker', 'workerd', 'edge-light'],
+    platform: target === 'browser' ? 'browser' : 'neutral',
+    mainFields: target === 'browser' ? ['browser', 'module', 'main'] : ['module', 'main'],
+    conditions: target === 'browser' ? ['browser'] : ['worker', 'workerd', 'edge-light'],
     metafile: true,
     logLevel: 'silent',
     legalComments: 'none',
+  } satisfies BuildOptions;
+}
+
+/**
+ * Bundles one consumer entry with code splitting, as a page's bundler does: every `import()` the
+ * packages make becomes a chunk the page fetches only when that code runs. Returns the folder and
+ * its files (the entry is `<entry name>.js`) and esbuild's metafile.
+ */
+export async function bundleSplit(options: Omit<BundleOptions, 'outfile'> & { outdir: string }) {
+  const result = await build({
+    ...commonOptions(options.dir, options.target),
+    entryPoints: [options.entry],
+    outdir: options.outdir,
+    splitting: true,
+  });
+  const files = Object.keys(result.metafile.outputs).map((file) =>
+    relative(options.outdir, join(options.dir, file)),
+  );
+  return { outdir: options.outdir, files: files.sort(), metafile: result.metafile };
+}
+
+/**
+ * Bundles one consumer entry, for a Web-standard runtime. A Node built-in anywhere in the
+ * import graph fails the build itself (esbuild cannot resolve it for these platforms).
+ */
+export async function bundle(options: BundleOptions): Promise<BundleReport> {
+  const result = await build({
+    ...commonOptions(options.dir, options.target),
+    entryPoints: [options.entry],
+    outfile: options.outfile,
   });
   const code = await readFile(options.outfile);
   const output = Object.values(result.metafile.outputs)[0];

@@ -4,7 +4,7 @@ import type { ContentClient, CreateContentClientOptions } from '../content/conte
 import { createRunwareError } from '../errors/create-runware-error';
 import { toPublicError } from '../errors/public-error';
 import { createLogger } from '../logger/create-logger';
-import { encodeMediaInputs } from '../media/encode-media-inputs';
+import { needsEncoding } from '../media/needs-encoding';
 import type { RegistryV1 } from '../spec/registry-v1';
 import type { ResultItem } from '../spec/task';
 import type { TransportV1 } from '../spec/transport-v1';
@@ -16,7 +16,6 @@ import { createPollScheduler, defaultPolling, type PollingOptions } from './poll
 import type { RunOptions } from './run-options';
 import { type RunContext, runOne, runTasks } from './run-tasks';
 import { callSafely } from './safe-callback';
-import { startStream } from './start-stream';
 import { createSubmitCoalescer } from './submit-coalescer';
 
 export interface CreateRunwareClientOptions {
@@ -126,7 +125,12 @@ export function createRunwareClient(options: CreateRunwareClientOptions): Runwar
     scheduler,
     coalescer,
     settings: { timeout: config.timeout, pollTimeout: config.pollTimeout, validate: config.validate },
-    encodeMedia: (params) => encodeMediaInputs(params, config.dependencies?.files),
+    // The encoder (and its MIME sniffing) loads only for params that hold media to encode.
+    encodeMedia: async (params) => {
+      const files = config.dependencies?.files;
+      if (!needsEncoding(params, files)) return params;
+      return (await import('../media/encode-media-inputs')).encodeMediaInputs(params, files);
+    },
     call,
   };
 
@@ -195,7 +199,8 @@ export function createRunwareClient(options: CreateRunwareClientOptions): Runwar
         const options = checkStreamOptions(streamOptions);
         const checked = checkParams(params);
         if (closed) throw closedError();
-        return startStream(streamContext, checked, options);
+        // Loaded on the first stream() only: apps that never stream do not load the SSE reader.
+        return import('./start-stream').then((mod) => mod.startStream(streamContext, checked, options));
       }),
     // Each resolves with the task's result items, an array like run()'s (as the official SDK does).
     ...Object.fromEntries(

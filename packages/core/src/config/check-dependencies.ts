@@ -1,8 +1,9 @@
-import { expectValue, type Fail, isPlainObject } from './config-checks';
+import { checkValue, expectValue, type Fail, isPlainObject } from './config-checks';
 import type { RunwareDependencies } from './config-types';
 import { didYouMean, suggestionSuffix } from './did-you-mean';
 
-const dependencyKeys = ['fetch', 'WebSocket', 'files'] as const;
+/** What a config may inject. */
+export const dependencyKeys = ['fetch', 'WebSocket', 'files'];
 
 /** Checks injected dependencies and returns a frozen copy holding only the ones given. */
 export function checkDependencies(value: unknown, fail: Fail): RunwareDependencies {
@@ -13,39 +14,31 @@ export function checkDependencies(value: unknown, fail: Fail): RunwareDependenci
     'an object',
     fail,
   );
-  for (const key of Object.keys(given)) {
-    if ((dependencyKeys as readonly string[]).includes(key)) continue;
-    const suggestion = didYouMean(key, dependencyKeys, { ws: 'WebSocket', fs: 'files', fileAccess: 'files' });
-    fail(
-      `dependencies.${key}`,
-      `Unknown dependency "${key}"; the known ones are fetch, WebSocket and files.${suggestionSuffix(suggestion)}`,
-    );
-  }
   const out: Record<string, unknown> = {};
-  for (const key of dependencyKeys) {
-    const dependency = given[key];
-    if (dependency === undefined) continue;
+  for (const key of Object.keys(given)) {
     const field = `dependencies.${key}`;
-    if (key !== 'files') {
-      out[key] = expectValue(field, dependency, typeof dependency === 'function', 'a function', fail);
-      continue;
+    const dependency = given[key];
+    if (!dependencyKeys.includes(key)) {
+      const suggestion = suggestionSuffix(didYouMean(key, dependencyKeys));
+      fail(
+        field,
+        `Unknown dependency "${key}"; the known ones are ${dependencyKeys.join(', ')}.${suggestion}`,
+      );
     }
-    const access = expectValue<Record<string, unknown>>(
-      field,
-      dependency,
-      typeof dependency === 'object' && dependency !== null,
-      'an object',
-      fail,
-    );
-    for (const method of ['isFile', 'readFile'])
+    if (dependency === undefined) continue;
+    // File access may be a class instance: only its two methods are checked.
+    if (key === 'files') {
       expectValue(
-        `${field}.${method}`,
-        access[method],
-        typeof access[method] === 'function',
-        'a function',
+        field,
+        dependency,
+        typeof dependency === 'object' && dependency !== null,
+        'an object',
         fail,
       );
-    out[key] = access;
+      for (const method of ['isFile', 'readFile'])
+        checkValue(`${field}.${method}`, (dependency as Record<string, unknown>)[method], 'f', fail);
+    } else checkValue(field, dependency, 'f', fail);
+    out[key] = dependency;
   }
   return Object.freeze(out) as RunwareDependencies;
 }

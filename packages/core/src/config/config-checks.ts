@@ -1,3 +1,5 @@
+import { createRunwareError } from '../errors/create-runware-error';
+import { redactString } from '../logger/redact';
 import { didYouMean, suggestionSuffix } from './did-you-mean';
 
 /** Raises the config error for `field`; never returns. */
@@ -8,23 +10,15 @@ export const maxTimerDelay = 2_147_483_647;
 
 /** A short, type-aware rendering of a bad value for an error message. */
 export function describeValue(value: unknown): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'an array';
-  switch (typeof value) {
-    case 'string':
-      return value.length > 60 ? `"${value.slice(0, 57)}..."` : JSON.stringify(value);
-    case 'number':
-    case 'boolean':
-    case 'bigint':
-    case 'undefined':
-      return String(value);
-    case 'function':
-      return 'a function';
-    case 'symbol':
-      return 'a symbol';
-    default:
-      return 'an object';
-  }
+  if (typeof value === 'string')
+    return JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}...` : value);
+  // Primitives print as themselves; functions and objects only by their type.
+  if (typeof value === 'function') return 'a function';
+  return typeof value === 'object' && value !== null
+    ? Array.isArray(value)
+      ? 'an array'
+      : 'an object'
+    : String(value);
 }
 
 export function isPlainObject(value: unknown): value is Record<string, unknown> {
@@ -34,31 +28,17 @@ export function isPlainObject(value: unknown): value is Record<string, unknown> 
   return proto === null || Object.getPrototypeOf(proto) === null;
 }
 
-/** A base URL with one of `schemes` (without `:`), returned without a trailing slash. */
-export function checkUrl(field: string, value: unknown, schemes: readonly string[], fail: Fail): string {
-  const expected = schemes.map((scheme) => `${scheme}://`).join(' or ');
-  if (typeof value !== 'string' || value.trim() === '') {
-    return fail(field, `${field} must be a non-empty ${expected} URL string, got ${describeValue(value)}.`);
-  }
-  let url: URL;
-  try {
-    url = new URL(value.trim());
-  } catch {
-    return fail(field, `${field} is not a valid URL: ${describeValue(value)}.`);
-  }
-  const scheme = url.protocol.slice(0, -1);
-  if (!schemes.includes(scheme)) {
-    return fail(field, `${field} must use ${expected}, got "${scheme}:" in ${describeValue(value)}.`);
-  }
-  // Credentials are not echoed back: they may be secrets. fetch() refuses such URLs anyway.
-  if (url.username !== '' || url.password !== '') {
-    return fail(field, `${field} must not contain credentials; authentication uses apiKey.`);
-  }
-  if (url.search !== '' || url.hash !== '') {
-    return fail(field, `${field} must not have a query string or fragment: ${describeValue(value)}.`);
-  }
-  return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
-}
+/**
+ * The `invalidConfig` failure for a config or an options object: `prefix` (the owner) before the
+ * message, and every secret scrubbed from message and field alike.
+ */
+export const configFailure =
+  (secrets: readonly string[], prefix = ''): Fail =>
+  (field, message) => {
+    throw createRunwareError('invalidConfig', redactString(prefix + message, secrets), {
+      parameter: redactString(field, secrets),
+    });
+  };
 
 /**
  * The one check behind every field: `value` when `ok`, else the config error
@@ -77,55 +57,75 @@ export function expectValue<T>(
 }
 
 const isCount = (value: unknown) => Number.isSafeInteger(value) && (value as number) >= 0;
+const isDelay = (value: unknown) => typeof value === 'number' && value >= 0 && value <= maxTimerDelay;
+const milliseconds = `finite number of milliseconds (at most ${maxTimerDelay})`;
 
-/** A delay or timeout in milliseconds: finite, at most `maxTimerDelay`, positive unless `allowZero`. */
-export const checkDuration = (field: string, value: unknown, allowZero: boolean, fail: Fail): number =>
-  expectValue(
-    field,
-    value,
-    typeof value === 'number' && (allowZero ? value >= 0 : value > 0) && value <= maxTimerDelay,
-    `${allowZero ? 'a non-negative' : 'a positive'} finite number of milliseconds (at most ${maxTimerDelay})`,
-    fail,
-  );
+/** Each kind of value: its test and what the error message says is expected. */
+const kinds = {
+  /** A timeout. */
+  t: [(value) => isDelay(value) && value !== 0, `a positive ${milliseconds}`],
+  /** A delay: zero is valid (at once). */
+  d: [isDelay, `a non-negative ${milliseconds}`],
+  /** A count. */
+  c: [isCount, 'a non-negative integer'],
+  /** A count or no limit. */
+  n: [(value) => value === Infinity || isCount(value), 'a non-negative integer or Infinity'],
+  /** A limit: zero would never let anything through. */
+  l: [(value) => value === Infinity || (isCount(value) && value !== 0), 'a positive integer or Infinity'],
+  b: [(value) => typeof value === 'boolean', 'true or false'],
+  f: [(value) => typeof value === 'function', 'a function'],
+  /** A User-Agent prefix goes into a header: printable ASCII only, so no header injection. */
+  a: [
+    (value) => typeof value === 'string' && /^[ -~]*[!-~][ -~]*$/.test(value),
+    'printable ASCII text (e.g. "my-app/1.2")',
+  ],
+} satisfies Record<string, [(value: unknown) => boolean, string]>;
 
-/** A count: a non-negative integer, or `Infinity` when `allowInfinity`. */
-export const checkCount = (field: string, value: unknown, allowInfinity: boolean, fail: Fail): number =>
-  expectValue(
-    field,
-    value,
-    isCount(value) || (allowInfinity && value === Number.POSITIVE_INFINITY),
-    `a non-negative integer${allowInfinity ? ' or Infinity' : ''}`,
-    fail,
-  );
+/**
+ * What a config field or transport option holds, as {@link checkValue} checks it: a key of
+ * `kinds`, `h` an http(s) or `w` a ws(s) base URL (see {@link checkUrl}), or the allowed values.
+ */
+export type Kind = keyof typeof kinds | 'h' | 'w' | readonly string[];
 
-export const checkEnum = <T extends string>(
-  field: string,
-  value: unknown,
-  allowed: readonly T[],
-  aliases: Readonly<Record<string, T>>,
-  fail: Fail,
-): T =>
-  expectValue(
-    field,
-    value,
-    (allowed as readonly unknown[]).includes(value),
-    allowed.map((option) => `"${option}"`).join(' or '),
-    fail,
-    typeof value === 'string' ? suggestionSuffix(didYouMean(value, allowed, aliases)) : '',
-  );
+/**
+ * Checks `value` against `kind` and returns it (URLs normalised, User-Agents trimmed), else fails
+ * naming `field`, what was given and what is expected; a near miss of an enum value (or another
+ * name for it: `ws` for `websocket`) gets a suggestion.
+ */
+export function checkValue<T>(field: string, value: unknown, kind: Kind, fail: Fail): T {
+  if (kind === 'h' || kind === 'w') {
+    return checkUrl(field, value, kind === 'h' ? ['https', 'http'] : ['wss', 'ws'], fail) as T;
+  }
+  if (typeof kind === 'object') {
+    if (!kind.includes(value as string)) {
+      // Only now is a suggestion worth its edit distances.
+      const hint = typeof value === 'string' ? suggestionSuffix(didYouMean(value, kind)) : '';
+      expectValue(field, value, false, kind.map((option) => `"${option}"`).join(' or '), fail, hint);
+    }
+    return value as T;
+  }
+  const [test, expected] = kinds[kind];
+  expectValue(field, value, test(value), expected, fail);
+  return (kind === 'a' ? (value as string).trim() : value) as T;
+}
 
-export const checkBoolean = (field: string, value: unknown, fail: Fail): boolean =>
-  expectValue(field, value, typeof value === 'boolean', 'true or false', fail);
-
-export const checkFunction = <T>(field: string, value: unknown, fail: Fail): T =>
-  expectValue(field, value, typeof value === 'function', 'a function', fail);
-
-/** A User-Agent prefix goes into a header: printable ASCII only, so no header injection or fetch errors. */
-export const checkUserAgent = (field: string, value: unknown, fail: Fail): string =>
-  expectValue<string>(
-    field,
-    value,
-    typeof value === 'string' && value.trim() !== '' && /^[\x20-\x7e]+$/.test(value),
-    'a non-empty string of printable ASCII characters (e.g. "my-app/1.2")',
-    fail,
-  ).trim();
+/**
+ * A base URL with one of `schemes` (without `:`), returned without a trailing slash; no
+ * credentials (never echoed: they may be secrets), query string or fragment.
+ */
+export function checkUrl(field: string, value: unknown, schemes: readonly string[], fail: Fail): string {
+  let url: URL | undefined;
+  try {
+    url = new URL(typeof value === 'string' ? value.trim() : '');
+  } catch {
+    // Not a string or not a URL: reported below.
+  }
+  if (url?.username || url?.password) {
+    return fail(field, `${field} must not contain credentials; authentication uses apiKey.`);
+  }
+  const schemeList = schemes.map((scheme) => `${scheme}://`).join(' or ');
+  const ok = url !== undefined && schemes.includes(url.protocol.slice(0, -1)) && !url.search && !url.hash;
+  expectValue(field, value, ok, `a ${schemeList} URL without a query string or fragment`, fail);
+  const { origin, pathname } = url as URL; // ok: a URL
+  return `${origin}${pathname.replace(/\/+$/, '')}`;
+}

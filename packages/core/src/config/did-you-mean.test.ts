@@ -40,6 +40,14 @@ describe('didYouMean', () => {
     expect(didYouMean('x', names)).toBeUndefined();
   });
 
+  it('knows habitual names, counted only where they name a candidate, in its spelling', () => {
+    expect(didYouMean('baseUrl', ['httpBaseUrl', 'wsBaseUrl'])).toBe('httpBaseUrl');
+    expect(didYouMean('ws', ['websocket', 'rest'])).toBe('websocket');
+    expect(didYouMean('ws', ['fetch', 'WebSocket', 'files'])).toBe('WebSocket');
+    expect(didYouMean('http', ['exponential', 'linear'])).toBeUndefined();
+    expect(didYouMean('verbose', names, { loud: 'debug' })).toBeUndefined();
+  });
+
   it('formats the suffix', () => {
     expect(suggestionSuffix('timeout')).toBe(' Did you mean "timeout"?');
     expect(suggestionSuffix(undefined)).toBe('');

@@ -20,7 +20,7 @@ export const backoffJitter = 0.3;
  */
 export function backoffDelay(attempt: number, options: BackoffOptions): number {
   const n = Math.max(1, Math.floor(attempt));
-  const raw = options.strategy === 'linear' ? options.baseMs * n : options.baseMs * 2 ** (n - 1);
+  const raw = options.baseMs * (options.strategy === 'linear' ? n : 2 ** (n - 1));
   const random = Math.min(Math.max((options.random ?? Math.random)(), 0), 1);
   return Math.max(0, Math.min(Math.round(raw * (1 + backoffJitter * random)), options.capMs));
 }

@@ -3,8 +3,6 @@ import type { CloseSignal } from './close-signal';
 /** What a request can be cut by: an AbortSignal (the caller's) or the transport's close. */
 export type AbortInput = AbortSignal | CloseSignal | undefined;
 
-const isCloseSignal = (input: AbortSignal | CloseSignal): input is CloseSignal => 'onClose' in input;
-
 export interface CombinedSignal {
   /** Aborts when any input signal aborts, or when the timeout (if any) fires. */
   signal: AbortSignal;
@@ -24,72 +22,56 @@ const maxTimerMs = 2_147_483_647;
  */
 export function combineSignals(signals: readonly AbortInput[], timeoutMs?: number): CombinedSignal {
   const controller = new AbortController();
+  const { signal } = controller;
   const cleanups: (() => void)[] = [];
   let timedOut = false;
   const dispose = () => {
     for (const cleanup of cleanups.splice(0)) cleanup();
   };
+  // No reason for a close, as `AbortController#abort()` on close gave: the default AbortError.
+  const abort = (reason?: unknown) => {
+    controller.abort(reason);
+    dispose();
+  };
   for (const input of signals) {
     if (!input) continue;
-    if (isCloseSignal(input)) {
-      // No reason, as `AbortController#abort()` on close gave: the default AbortError.
+    if ('onClose' in input) {
       if (input.closed) {
-        controller.abort();
+        abort();
         break;
       }
-      cleanups.push(
-        input.onClose(() => {
-          controller.abort();
-          dispose();
-        }),
-      );
+      cleanups.push(input.onClose(() => abort()));
       continue;
     }
+    const onAbort = () => abort(input.reason);
     if (input.aborted) {
-      controller.abort(input.reason);
+      onAbort();
       break;
     }
-    const onAbort = () => {
-      controller.abort(input.reason);
-      dispose();
-    };
     input.addEventListener('abort', onAbort, { once: true });
     cleanups.push(() => input.removeEventListener('abort', onAbort));
   }
-  if (timeoutMs !== undefined && !controller.signal.aborted) {
+  if (timeoutMs !== undefined && !signal.aborted) {
     const timer = setTimeout(
       () => {
         timedOut = true;
-        controller.abort(new Error(`timed out after ${timeoutMs} ms`));
-        dispose();
+        abort(new Error(`timed out after ${timeoutMs} ms`));
       },
       Math.min(Math.max(timeoutMs, 0), maxTimerMs),
     );
     cleanups.push(() => clearTimeout(timer));
   }
-  if (controller.signal.aborted) dispose();
-  return { signal: controller.signal, timedOut: () => timedOut, dispose };
+  return { signal, timedOut: () => timedOut, dispose };
 }
 
 /** Waits `ms`, or rejects with the abort reason as soon as any of `signals` aborts or closes. */
 export function abortableDelay(ms: number, signals: readonly AbortInput[]): Promise<void> {
-  const combined = combineSignals(signals);
+  // The wait is the timeout of a combined signal: it "times out" when the wait is over.
+  const combined = combineSignals(signals, ms);
   const { signal } = combined;
-  if (signal.aborted) return Promise.reject(signal.reason);
   return new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(
-      () => {
-        signal.removeEventListener('abort', onAbort);
-        combined.dispose();
-        resolve();
-      },
-      Math.min(Math.max(ms, 0), maxTimerMs),
-    );
-    const onAbort = () => {
-      clearTimeout(timer);
-      combined.dispose();
-      reject(signal.reason);
-    };
-    signal.addEventListener('abort', onAbort, { once: true });
+    const settle = () => (combined.timedOut() ? resolve() : reject(signal.reason));
+    if (signal.aborted) settle();
+    else signal.addEventListener('abort', settle, { once: true });
   });
 }

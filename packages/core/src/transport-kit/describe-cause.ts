@@ -11,14 +11,13 @@ export function lowLevelCode(cause: unknown): string | undefined {
 
 /** A short description of a failure, with the low-level code (ECONNREFUSED…) when there is one. */
 export function describeCause(cause: unknown): string {
+  // An Error, or anything else with a message.
   const message =
-    cause instanceof Error
-      ? cause.message
-      : typeof cause === 'object' && cause !== null && 'message' in cause
-        ? String((cause as { message: unknown }).message)
-        : cause === undefined
-          ? 'connection closed'
-          : String(cause);
+    typeof cause === 'object' && cause !== null && 'message' in cause
+      ? String(cause.message)
+      : cause === undefined
+        ? 'connection closed'
+        : String(cause);
   const code = lowLevelCode(cause);
   return code && !message.includes(code) ? `${message} (${code})` : message;
 }

@@ -79,8 +79,10 @@ export async function fetchWithTimeout(
     return { kind: 'network', cause };
   };
   const { signal } = combined;
-  if (signal.aborted) return failure(signal.reason);
-  let stop: () => void = () => {};
+  // The listener is removed when the call ends: the runtime's fetch may keep `signal` alive for a
+  // while (undici until its request is finalized), and the listener would keep this call's answer
+  // alive with it (found by the SDK's heap fuzz test).
+  let stop = () => {};
   const cut = new Promise<never>((_, reject) => {
     const onAbort = () => reject(signal.reason);
     signal.addEventListener('abort', onAbort, { once: true });
@@ -88,26 +90,25 @@ export async function fetchWithTimeout(
   });
   cut.catch(() => {});
   try {
+    if (signal.aborted) throw signal.reason;
     const response = await Promise.race([fetchImpl(url, { ...init, signal }), cut]);
     let body: { text: string } | BodyTooLarge;
     try {
-      const reading =
-        options.maxBytes === undefined
-          ? response.text().then((text) => ({ text }))
-          : readText(response, options.maxBytes);
-      body = await Promise.race([reading, cut]);
+      body = await Promise.race([readText(response, options.maxBytes ?? Infinity), cut]);
     } catch (cause) {
       void response.body?.cancel().catch(() => {});
       throw cause;
     }
-    if (body instanceof BodyTooLarge) return { kind: 'tooLarge', status: response.status, body };
-    return {
-      kind: 'answer',
-      status: response.status,
-      statusText: response.statusText,
-      headers: response.headers,
-      text: body.text,
-    };
+    const { status } = response;
+    return body instanceof BodyTooLarge
+      ? { kind: 'tooLarge', status, body }
+      : {
+          kind: 'answer',
+          status,
+          statusText: response.statusText,
+          headers: response.headers,
+          text: body.text,
+        };
   } catch (cause) {
     return failure(cause);
   } finally {

@@ -10,9 +10,20 @@ export interface GuardStreamOptions {
  * `toError(cause)` (a RunwareError, not a runtime's own error), and `onEnd` runs once however the
  * stream finishes, so nothing the request held outlives it.
  */
-export function guardStream(
+export const guardStream = (
   body: ReadableStream<Uint8Array>,
   options: GuardStreamOptions,
+): ReadableStream<Uint8Array> => relayStream(body, options);
+
+/**
+ * Kit-internal: what guardStream and limitStream share. Reads `body` as the consumer pulls (at
+ * most `highWaterMark` chunks ahead, 1 when undefined); `check` sees each chunk and may throw to
+ * fail the read, after which the source is cancelled.
+ */
+export function relayStream(
+  body: ReadableStream<Uint8Array>,
+  options: Partial<GuardStreamOptions> & { check?: (chunk: Uint8Array) => void },
+  highWaterMark?: number,
 ): ReadableStream<Uint8Array> {
   const reader = body.getReader();
   let ended = false;
@@ -21,23 +32,31 @@ export function guardStream(
     ended = true;
     options.onEnd?.();
   };
-  return new ReadableStream<Uint8Array>({
-    async pull(controller) {
-      try {
-        const { done, value } = await reader.read();
-        if (done) {
+  return new ReadableStream<Uint8Array>(
+    {
+      async pull(controller) {
+        try {
+          const { done, value } = await reader.read();
+          if (done) {
+            end();
+            controller.close();
+          } else {
+            options.check?.(value);
+            controller.enqueue(value);
+          }
+        } catch (cause) {
+          // Frees the connection when `check` refused a chunk (a failed source has nothing to cancel).
+          void reader.cancel().catch(() => {});
+          const error = options.toError ? options.toError(cause) : cause;
           end();
-          controller.close();
-        } else controller.enqueue(value);
-      } catch (cause) {
-        const error = options.toError(cause);
+          controller.error(error);
+        }
+      },
+      async cancel(reason) {
         end();
-        controller.error(error);
-      }
+        await reader.cancel(reason).catch(() => {});
+      },
     },
-    async cancel(reason) {
-      end();
-      await reader.cancel(reason).catch(() => {});
-    },
-  });
+    { highWaterMark },
+  );
 }

@@ -1,15 +1,12 @@
 import {
-  checkCount,
-  checkDuration,
-  checkEnum,
-  checkFunction,
   checkUrl,
-  describeValue,
-  type Fail,
+  checkValue,
+  configFailure,
+  expectValue,
   isPlainObject,
+  type Kind,
 } from '../config/config-checks';
 import { createRunwareError } from '../errors/create-runware-error';
-import { redactString } from '../logger/redact';
 
 interface Named {
   /** A deprecated earlier name of the option, still read when the new one is absent. */
@@ -43,40 +40,36 @@ export interface OptionReader {
   warnDeprecated(log: (category: 'warn', message: string, data?: unknown) => void): void;
 }
 
-export function createOptionReader(owner: string, options: unknown): OptionReader {
-  if (!isPlainObject(options)) {
-    throw createRunwareError(
-      'invalidConfig',
-      `${owner} needs an options object, got ${describeValue(options)}.`,
-      {
-        parameter: 'options',
-      },
-    );
-  }
-  const key = typeof options.apiKey === 'string' ? options.apiKey : '';
-  const fail: Fail = (field, message) => {
-    throw createRunwareError('invalidConfig', redactString(`${owner}: ${message}`, [key]), {
-      parameter: field,
-    });
-  };
+export function createOptionReader(owner: string, given: unknown): OptionReader {
+  const apiKey: unknown = (given as { apiKey?: unknown } | null)?.apiKey;
+  const key = typeof apiKey === 'string' ? apiKey : '';
+  const secrets = key === '' ? [] : [key];
+  const fail = configFailure(secrets, `${owner}: `);
+  const options = expectValue<Record<string, unknown>>(
+    'options',
+    given,
+    isPlainObject(given),
+    'an object',
+    fail,
+  );
   const deprecated: { alias: string; name: string }[] = [];
-  const value = (name: string, named?: Named): unknown => {
-    const current = options[name];
-    if (current !== undefined || named?.alias === undefined) return current;
-    const old = options[named.alias];
-    if (old !== undefined && !deprecated.some((entry) => entry.alias === named.alias))
-      deprecated.push({ alias: named.alias, name });
-    return old;
+  /** The name the caller used (the one to blame for a bad value) and its value. */
+  const read = (name: string, named?: Named): [string, unknown] => {
+    const alias = named?.alias;
+    if (options[name] !== undefined || alias === undefined || options[alias] === undefined) {
+      return [name, options[name]];
+    }
+    if (!deprecated.some((entry) => entry.alias === alias)) deprecated.push({ alias, name });
+    return [alias, options[alias]];
   };
-  /** The field to blame: the name the caller actually used. */
-  const field = (name: string, named?: Named) =>
-    options[name] === undefined && named?.alias !== undefined && options[named.alias] !== undefined
-      ? named.alias
-      : name;
+  const check = <T>(name: string, fallback: T, named: Named | undefined, kind: Kind): T => {
+    const [field, value] = read(name, named);
+    return value === undefined ? fallback : checkValue(field, value, kind, fail);
+  };
   return {
-    value,
+    value: (name, named) => read(name, named)[1],
     deprecated,
-    secrets: key === '' ? [] : [key],
+    secrets,
     warnDeprecated(log) {
       for (const { alias, name } of deprecated)
         log('warn', `${owner}: \`${alias}\` is deprecated; use \`${name}\`.`, {
@@ -84,30 +77,14 @@ export function createOptionReader(owner: string, options: unknown): OptionReade
           use: name,
         });
     },
-    duration(name, fallback, named) {
-      const raw = value(name, named);
-      return raw === undefined
-        ? fallback
-        : checkDuration(field(name, named), raw, named?.allowZero ?? false, fail);
-    },
-    count(name, fallback, named) {
-      const raw = value(name, named);
-      return raw === undefined
-        ? fallback
-        : checkCount(field(name, named), raw, named?.allowInfinity ?? false, fail);
-    },
+    duration: (name, fallback, named) => check(name, fallback, named, named?.allowZero ? 'd' : 't'),
+    count: (name, fallback, named) => check(name, fallback, named, named?.allowInfinity ? 'n' : 'c'),
     url(name, fallback, schemes, named) {
-      const raw = value(name, named);
-      return checkUrl(field(name, named), raw === undefined ? fallback : raw, schemes, fail);
+      const [field, value] = read(name, named);
+      return checkUrl(field, value === undefined ? fallback : value, schemes, fail);
     },
-    oneOf(name, fallback, allowed, named) {
-      const raw = value(name, named);
-      return raw === undefined ? fallback : checkEnum(field(name, named), raw, allowed, {}, fail);
-    },
-    fn<T>(name: string, named?: Named) {
-      const raw = value(name, named);
-      return raw === undefined ? undefined : checkFunction<T>(field(name, named), raw, fail);
-    },
+    oneOf: (name, fallback, allowed, named) => check(name, fallback, named, allowed),
+    fn: (name, named) => check(name, undefined, named, 'f'),
     apiKey() {
       if (key.trim() === '') {
         throw createRunwareError('missingApiKey', `${owner} needs an apiKey (a non-empty string).`, {

@@ -41,8 +41,8 @@ export function readApiErrors(body: JsonObject, options: ReadApiErrorsOptions = 
   const out: RawApiError[] = [];
   for (const entry of entries) {
     if (!isObject(entry)) continue;
-    const own = typeof entry.code === 'string' && entry.code !== '' ? entry.code : undefined;
-    const code = own ?? options.fallbackCode?.(entry);
+    // Its own code when it has a non-empty one.
+    const code = entry.code && typeof entry.code === 'string' ? entry.code : options.fallbackCode?.(entry);
     if (code === undefined) continue;
     const message =
       typeof entry.message === 'string'
@@ -51,9 +51,9 @@ export function readApiErrors(body: JsonObject, options: ReadApiErrorsOptions = 
           ? entry.errorMessage
           : code;
     const raw: RawApiError = { ...entry, code, message };
-    if (raw.taskUUID === undefined && typeof body.taskUUID === 'string') raw.taskUUID = body.taskUUID;
-    if (raw.taskType === undefined && typeof body.taskType === 'string') raw.taskType = body.taskType;
-    if (typeof raw.taskUUID !== 'string' || raw.taskUUID.length === 0) delete raw.taskUUID;
+    for (const key of ['taskUUID', 'taskType'] as const)
+      if (raw[key] === undefined && typeof body[key] === 'string') raw[key] = body[key];
+    if (!raw.taskUUID || typeof raw.taskUUID !== 'string') delete raw.taskUUID;
     out.push(raw);
   }
   return out;

@@ -7,31 +7,31 @@ import type { RawApiError, ResultItem, TaskPayload } from '../spec/task';
  */
 export function expectedItems(task: TaskPayload): number {
   const n = task.taskType === 'promptEnhance' ? task.promptVersions : task.numberResults;
-  return typeof n === 'number' && Number.isInteger(n) && n > 0 ? n : 1;
+  return Number.isInteger(n) && (n as number) > 0 ? (n as number) : 1;
 }
 
 /** A polled slot the server still works on; `pending` is an older spelling of `processing`. */
 export const isRunningItem = (item: ResultItem): boolean =>
   item.status === 'processing' || item.status === 'pending';
 
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null;
+
 /** A slot that failed: `status: 'error'`, or (in a push) an item carrying an `error` object. */
 export const isErrorItem = (item: ResultItem): boolean =>
-  item.status === 'error' ||
-  (item.status === undefined && typeof item.error === 'object' && item.error !== null);
+  item.status === 'error' || (item.status === undefined && isObject(item.error));
 
 /** The code a failed item carries when the server gave none (PROTOCOL.md §5 uses `inferenceError`). */
 export const defaultItemErrorCode = 'inferenceError';
 
 /** The error inside a failed item, as the error a sync answer would have carried for that slot. */
 export function itemError(item: ResultItem): RawApiError {
-  const embedded = (typeof item.error === 'object' && item.error !== null ? item.error : {}) as Record<
-    string,
-    unknown
-  >;
+  const embedded = isObject(item.error) ? item.error : {};
+  const { code, message } = embedded;
   return {
     ...embedded,
-    code: typeof embedded.code === 'string' && embedded.code !== '' ? embedded.code : defaultItemErrorCode,
-    message: typeof embedded.message === 'string' ? embedded.message : 'A result of the task failed.',
+    code: code && typeof code === 'string' ? code : defaultItemErrorCode,
+    message: typeof message === 'string' ? message : 'A result of the task failed.',
     taskType: item.taskType,
     taskUUID: item.taskUUID,
   };
@@ -62,10 +62,8 @@ export const isIdempotentTask = (task: TaskPayload): boolean => idempotentTaskTy
 export function groupByTask<T extends { taskUUID?: unknown }>(items: Iterable<T>): Map<string, T[]> {
   const groups = new Map<string, T[]>();
   for (const item of items) {
-    if (typeof item.taskUUID !== 'string') continue;
-    const group = groups.get(item.taskUUID);
-    if (group) group.push(item);
-    else groups.set(item.taskUUID, [item]);
+    const uuid = item.taskUUID;
+    if (typeof uuid === 'string') groups.get(uuid)?.push(item) ?? groups.set(uuid, [item]);
   }
   return groups;
 }

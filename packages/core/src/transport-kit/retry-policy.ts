@@ -1,9 +1,8 @@
 import { lowLevelCode } from './describe-cause';
 
 /** Statuses worth another attempt: request timeout, rate limit, server and gateway errors. */
-export function isRetryableStatus(status: number): boolean {
-  return status === 408 || status === 429 || (status >= 500 && status <= 599);
-}
+export const isRetryableStatus = (status: number): boolean =>
+  status === 408 || status === 429 || (status >= 500 && status <= 599);
 
 /**
  * Socket codes that mean the request never left this machine (no connection was made), so the

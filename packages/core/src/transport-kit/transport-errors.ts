@@ -17,22 +17,19 @@ export function contextOf(
 }
 
 /** The caller's signal fired. The server may already hold the task, so say so. */
-export function abortedError(context: ErrorContext = {}, reason?: unknown): RunwareError {
-  return createRunwareError(
+export const abortedError = (context: ErrorContext = {}, reason?: unknown): RunwareError =>
+  createRunwareError(
     'aborted',
     'The call was aborted. The server may still run the task (and bill it).',
     reason === undefined ? context : { ...context, cause: reason },
   );
-}
 
 /** No complete answer within `timeoutMs`; `attempts` says how many requests that covered. */
 export function timeoutError(context: ErrorContext, timeoutMs: number, attempts?: number): RunwareError {
-  const per =
-    attempts === undefined ? '' : ` per attempt (${attempts === 1 ? '1 attempt' : `${attempts} attempts`})`;
+  const per = attempts === undefined ? '' : ` per attempt (${attempts} attempt${attempts === 1 ? '' : 's'})`;
   return createRunwareError('timeout', `No complete answer within ${timeoutMs} ms${per}.`, context);
 }
 
 /** The transport (or client) was closed or disconnected while the request was in flight. */
-export function closedError(context: ErrorContext, what: string): RunwareError {
-  return createRunwareError('disconnected', `The ${what} was closed before the request completed.`, context);
-}
+export const closedError = (context: ErrorContext, what: string): RunwareError =>
+  createRunwareError('disconnected', `The ${what} was closed before the request completed.`, context);

@@ -1,13 +1,16 @@
-import type { RawApiError, ResultItem, TaskPayload, TransportResultV1 } from '@runware/core';
+import type { RawApiError, ResultItem, RunwareError, TaskPayload, TransportResultV1 } from '@runware/core';
 import {
   ackItem,
   answersWithAck,
+  contextOf,
   expectedItems,
   groupByTask,
   isErrorItem,
   isRunningItem,
   itemError,
 } from '@runware/core/transport-kit';
+import { failureError, syntheticError } from '../http/rest-errors';
+import type { Batch, StepEnd } from './send-batch';
 import type { SendSteps, StepFailure } from './send-steps';
 
 /** What one getResponse answer says about one task. */
@@ -33,6 +36,8 @@ const noReport: TaskReport = { items: [], errors: [] };
 // Recovery polls start quick (the task has usually finished by then) and back off gently.
 const firstPollIntervalMs = 250;
 const maxPollIntervalMs = 5000;
+// After a probe finds a sync task still running, give it a moment before the first poll.
+const pollDelayAfterProbeMs = 250;
 
 /** getResponse reuses the original taskUUID: asking about a task never submits it. */
 export const getResponseTasks = (tasks: readonly TaskPayload[]): TaskPayload[] =>
@@ -152,4 +157,172 @@ export async function pollWindow(
     wait = interval;
     interval = Math.min(interval * 1.5, maxPollIntervalMs);
   }
+}
+
+const add = (b: Batch, settlement: Settlement) => {
+  b.data.push(...settlement.data);
+  b.errors.push(...settlement.errors);
+};
+
+/** `list` in the order of the call's tasks. */
+function inOrder(b: Batch, list: TaskPayload[]): TaskPayload[] {
+  const order = new Map(b.tasks.map((task, index) => [task.taskUUID, index]));
+  return list.sort((x, y) => (order.get(x.taskUUID) ?? 0) - (order.get(y.taskUUID) ?? 0));
+}
+
+const end = (b: Batch, wide: RequestWide): StepEnd => ({
+  end: { data: b.data, errors: [...b.errors, ...wide.errors], status: wide.status },
+});
+
+/** The step of `send()` after a failed attempt: ask about unanswered tasks, else poll accepted ones. */
+export const recoverStep = (b: Batch): Promise<StepEnd> =>
+  b.unknown.length > 0 ? probeStep(b) : pollStep(b);
+
+async function probeStep(b: Batch): Promise<StepEnd> {
+  const outcome = await probe(b.unknown, b.steps);
+  if ('failure' in outcome) return outcome.failure;
+  b.recovered = true;
+  if ('wide' in outcome) return end(b, outcome.wide);
+  b.errors.push(...outcome.failed);
+  for (const { task, report } of outcome.known) {
+    const settlement = settle(task, report);
+    if (settlement) add(b, settlement);
+    else b.polling.push(task);
+  }
+  b.pollDelay = pollDelayAfterProbeMs;
+  for (const task of outcome.unknown) b.maybeHeld.delete(task.taskUUID);
+  b.toSend = inOrder(b, [...b.toSend, ...outcome.unknown]);
+  b.unknown = [];
+  b.ctx.log(
+    'warn',
+    `asked about ${outcome.known.length + outcome.unknown.length} unanswered task(s): ` +
+      `${outcome.known.length} reached the server (not resent), ${outcome.unknown.length} did not`,
+    {
+      known: outcome.known.map(({ task }) => task.taskUUID),
+      resend: outcome.unknown.map((task) => task.taskUUID),
+    },
+  );
+  return undefined;
+}
+
+async function pollStep(b: Batch): Promise<StepEnd> {
+  const outcome = await pollWindow(b.polling, b.steps, b.pollDelay ?? 0, (_task, settlement) =>
+    add(b, settlement),
+  );
+  b.polling = outcome.remaining;
+  b.pollDelay = 0;
+  if (outcome.wide) return end(b, outcome.wide);
+  return outcome.failure;
+}
+
+/**
+ * A submit answered with `conflictTaskUUID` for tasks an earlier attempt carried: that attempt was
+ * accepted, so their answer is their ACK or their polled results, not the conflict.
+ */
+export function conflicts(b: Batch, result: TransportResultV1): void {
+  const conflicted = new Set(
+    result.errors
+      .filter(
+        (e) => e.code === 'conflictTaskUUID' && e.taskUUID !== undefined && b.sentBefore.has(e.taskUUID),
+      )
+      .map((e) => e.taskUUID),
+  );
+  const kept = result.errors.filter((e) => !conflicted.has(e.taskUUID));
+  b.errors.push(...kept);
+  if (kept.length > 0) b.status = result.status;
+  const byUUID = new Map(b.tasks.map((task) => [task.taskUUID, task]));
+  for (const uuid of conflicted) {
+    const task = uuid === undefined ? undefined : byUUID.get(uuid);
+    if (!task) continue;
+    b.recovered = true;
+    if (answersWithAck(task)) b.data.push(ackItem(task));
+    else b.polling.push(task);
+  }
+  b.pollDelay = 0;
+  b.ctx.log(
+    'warn',
+    `${conflicted.size} task(s) were accepted by an earlier attempt; collecting their results`,
+    {
+      taskUUIDs: [...conflicted],
+    },
+  );
+}
+
+/**
+ * One getResponse for tasks whose submit may have reached the server: those it has are answered
+ * from it (their ACK, or their results polled for one more window), and only the others fail,
+ * each with an error of its own. Undefined when the server has none of them (or cannot say), so
+ * the call fails as it would have.
+ */
+export async function askBeforeFailing(
+  b: Batch,
+  uncertain: TaskPayload[],
+  failure: StepFailure,
+  reason: RunwareError | undefined,
+  posts: number,
+): Promise<TransportResultV1 | undefined> {
+  const { steps, errors } = b;
+  const outcome = await probe(uncertain, steps);
+  if (!('known' in outcome) || outcome.known.length === 0) return undefined;
+  const answered: Settlement[] = [];
+  const running = [...b.polling];
+  for (const { task, report } of outcome.known) {
+    const settlement = settle(task, report);
+    if (settlement) answered.push(settlement);
+    else running.push(task);
+  }
+  const polled =
+    running.length > 0
+      ? await pollWindow(running, steps, pollDelayAfterProbeMs, (_task, settlement) =>
+          answered.push(settlement),
+        )
+      : undefined;
+  // Known but unfinished, with nothing else answered: no better than the failure itself.
+  if (answered.length === 0) return undefined;
+  b.ctx.log('warn', `retries ran out, but ${answered.length} task(s) reached the server: answering them`, {
+    known: outcome.known.map(({ task }) => task.taskUUID),
+  });
+  b.recovered = true;
+  for (const settlement of answered) add(b, settlement);
+  errors.push(...outcome.failed);
+  if (polled?.wide) errors.push(...polled.wide.errors);
+  else if (polled && polled.remaining.length > 0)
+    errors.push(
+      ...failedWith(b, polled.remaining, polled.failure ?? { kind: 'timeout' }, undefined, steps.posts()),
+    );
+  const asked = new Set(uncertain.map((task) => task.taskUUID));
+  const left = [...outcome.unknown, ...b.toSend.filter((task) => !asked.has(task.taskUUID))];
+  errors.push(...failedWith(b, inOrder(b, left), failure, reason, posts));
+  return { data: b.data, errors, status: errors.length === 0 ? 200 : undefined };
+}
+
+/** Errors of their own for tasks that failed while others of the batch were answered. */
+function failedWith(
+  b: Batch,
+  list: readonly TaskPayload[],
+  failure: StepFailure,
+  reason: RunwareError | undefined,
+  posts: number,
+): RawApiError[] {
+  const own = (task: TaskPayload, error: RawApiError): RawApiError => ({
+    ...error,
+    taskType: error.taskType ?? task.taskType,
+    taskUUID: task.taskUUID,
+  });
+  const lost =
+    failure.kind === 'status'
+      ? undefined
+      : failureError(failure, contextOf(b.tasks), b.ctx, b.steps.timeoutMs, posts);
+  const error = reason ?? lost;
+  if (error) return list.map((task) => own(task, { code: error.rawCode, message: error.message }));
+  if (failure.kind !== 'status') return [];
+  // An answered failure: its errors for these tasks, and its request-wide ones repeated for each
+  // (left request-wide, they would fail the tasks that were answered too).
+  const ours = new Set(b.tasks.map((task) => task.taskUUID));
+  return list.flatMap((task) => {
+    const mine = failure.result.errors.filter(
+      (e) => e.taskUUID === task.taskUUID || e.taskUUID === undefined || !ours.has(e.taskUUID),
+    );
+    return (mine.length > 0 ? mine : [syntheticError(failure.status, '')]).map((e) => own(task, e));
+  });
 }

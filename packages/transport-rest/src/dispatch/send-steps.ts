@@ -10,7 +10,6 @@ import {
 import { parseAnswer } from '../http/parse-response';
 import type { RequestContext } from '../http/request-context';
 import { requestHeaders } from '../http/request-headers';
-import type { ReleaseSlot } from '../http/request-slots';
 import { failureError, interruption, parseError, tooLargeError } from '../http/rest-errors';
 
 /** A step of `send()` that did not get a usable answer; each one uses up a retry. */
@@ -44,29 +43,25 @@ export function createSendSteps(
   context: ErrorContext,
   sendOptions: SendOptionsV1,
 ): SendSteps {
-  const { options, log, closing } = ctx;
+  const { options, log } = ctx;
   const { signal } = sendOptions;
   const timeoutMs = sendOptions.timeoutMs ?? options.timeout;
-  const headers = requestHeaders({
-    apiKey: options.apiKey,
-    userAgent: options.userAgent,
-    accept: 'application/json',
-  });
+  const headers = requestHeaders(options, 'application/json');
   const url = options.httpBaseUrl;
+  // What cuts every wait and request of this call: the caller's abort and the transport's close.
+  const signals = [signal, ctx.closing];
   let posts = 0;
-  const interrupted = (reason: unknown) =>
-    failureError(interruption(signal, reason), context, ctx, timeoutMs);
+  /** A wait (for a slot, before a retry) that an abort or a close cut short fails the call. */
+  const guard = <T>(wait: Promise<T>) =>
+    wait.catch((reason) => {
+      throw failureError(interruption(signal, reason), context, ctx, timeoutMs);
+    });
   return {
     timeoutMs,
     posts: () => posts,
     async post(payload, label) {
       const body = JSON.stringify(payload);
-      let release: ReleaseSlot;
-      try {
-        release = await ctx.slots.acquire([signal, closing]);
-      } catch (reason) {
-        throw interrupted(reason);
-      }
+      const release = await guard(ctx.slots.acquire(signals));
       posts += 1;
       log('request', `POST ${url}: ${label}`, { attempt: posts, tasks: payload.length });
       // The whole body is read before the slot is freed: the connection is idle again by then.
@@ -74,26 +69,22 @@ export function createSendSteps(
         ctx.fetch,
         url,
         { method: 'POST', headers, body },
-        { timeoutMs, signals: [signal, closing], maxBytes: options.maxResponseSize },
+        { timeoutMs, signals, maxBytes: options.maxResponseSize },
       ).finally(release);
-      if (outcome.kind === 'aborted' || outcome.kind === 'closed')
-        throw failureError(outcome, context, ctx, timeoutMs);
-      if (outcome.kind === 'tooLarge') throw tooLargeError(context, outcome.status, outcome.body);
-      if (outcome.kind === 'timeout') return { failure: outcome };
-      if (outcome.kind === 'network')
-        return { failure: { kind: 'network', cause: outcome.cause, neverSent: neverSent(outcome.cause) } };
-      const parsed = parseAnswer(outcome.status, outcome.statusText, outcome.text);
-      if (!parsed.ok) throw parseError(context, outcome.status, parsed.cause);
-      if (!isRetryableStatus(outcome.status)) return { result: parsed.result };
-      const retryAfterMs = parseRetryAfter(outcome.headers.get('retry-after'));
-      return { failure: { kind: 'status', status: outcome.status, result: parsed.result, retryAfterMs } };
-    },
-    async delay(ms) {
-      try {
-        await abortableDelay(ms, [signal, closing]);
-      } catch (reason) {
-        throw interrupted(reason);
+      if (outcome.kind === 'answer') {
+        const { status } = outcome;
+        const parsed = parseAnswer(status, outcome.statusText, outcome.text);
+        if (!parsed.ok) throw parseError(context, status, parsed.cause);
+        if (!isRetryableStatus(status)) return parsed;
+        const retryAfterMs = parseRetryAfter(outcome.headers.get('retry-after'));
+        return { failure: { kind: 'status', status, result: parsed.result, retryAfterMs } };
       }
+      if (outcome.kind === 'timeout') return { failure: outcome };
+      if (outcome.kind === 'network') return { failure: { ...outcome, neverSent: neverSent(outcome.cause) } };
+      throw outcome.kind === 'tooLarge'
+        ? tooLargeError(context, outcome.status, outcome.body)
+        : failureError(outcome, context, ctx, timeoutMs);
     },
+    delay: (ms) => guard(abortableDelay(ms, signals)),
   };
 }

@@ -14,6 +14,4 @@ export interface RequestContext {
   log: SafeLog<LogCategory>;
   /** Hidden (`***`) in every error message that quotes text from elsewhere: the API key. */
   secrets: readonly string[];
-  /** The API's origin, for error messages (never the key, never a path). */
-  origin: string;
 }

@@ -19,7 +19,7 @@ export interface RequestSlots {
 }
 
 export function createRequestSlots(limit: number): RequestSlots {
-  let busy = 0;
+  let free = limit;
   /** Waiting requests in arrival order. */
   const line = new Set<() => void>();
   const handOn = () => {
@@ -28,40 +28,36 @@ export function createRequestSlots(limit: number): RequestSlots {
     if (next) {
       line.delete(next);
       next();
-    } else busy -= 1;
-  };
-  const slot = (): ReleaseSlot => {
-    let freed = false;
-    return () => {
-      if (freed) return;
-      freed = true;
-      // A connection goes back to its pool a moment after its body ends (undici, Node's global
-      // fetch included, resumes it in a setImmediate). Handing the slot on in the next macrotask
-      // lets the next request reuse that connection instead of opening one more.
-      setTimeout(handOn, 0);
-    };
+    } else free += 1;
   };
   return {
     async acquire(signals) {
-      if (busy < limit && line.size === 0) {
-        busy += 1;
-        return slot();
-      }
-      const combined = combineSignals(signals);
-      const { signal } = combined;
-      try {
-        await new Promise<void>((resolve, reject) => {
-          if (signal.aborted) return reject(signal.reason);
-          line.add(resolve);
-          signal.addEventListener('abort', () => {
-            line.delete(resolve);
-            reject(signal.reason);
+      if (free > 0 && line.size === 0) free -= 1;
+      else {
+        const combined = combineSignals(signals);
+        const { signal } = combined;
+        try {
+          await new Promise<void>((resolve, reject) => {
+            if (signal.aborted) return reject(signal.reason);
+            line.add(resolve);
+            signal.addEventListener('abort', () => {
+              line.delete(resolve);
+              reject(signal.reason);
+            });
           });
-        });
-      } finally {
-        combined.dispose();
+        } finally {
+          combined.dispose();
+        }
       }
-      return slot();
+      let freed = false;
+      return () => {
+        if (freed) return;
+        freed = true;
+        // A connection goes back to its pool a moment after its body ends (undici, Node's global
+        // fetch included, resumes it in a setImmediate). Handing the slot on in the next macrotask
+        // lets the next request reuse that connection instead of opening one more.
+        setTimeout(handOn, 0);
+      };
     },
   };
 }

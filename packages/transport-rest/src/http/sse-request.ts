@@ -6,11 +6,18 @@ import {
   type TaskPayload,
 } from '@runware/core';
 import { BodyTooLarge, contextOf, guardStream, limitStream, readText } from '@runware/core/transport-kit';
-import { parseAnswer, syntheticError } from './parse-response';
+import { parseAnswer } from './parse-response';
 import type { RequestContext } from './request-context';
 import { requestHeaders } from './request-headers';
 import type { ReleaseSlot } from './request-slots';
-import { failureError, interruption, parseError, redactText, tooLargeError } from './rest-errors';
+import {
+  failureError,
+  interruption,
+  parseError,
+  redactText,
+  syntheticError,
+  tooLargeError,
+} from './rest-errors';
 import { classifyFailure, type PostRequest, startPost } from './start-post';
 
 /** A pre-stream error answer as a RunwareError: its first error, or one made up from the status. */
@@ -48,11 +55,7 @@ export async function sseRequest(
   const request = {
     fetch: ctx.fetch,
     url: options.httpBaseUrl,
-    headers: requestHeaders({
-      apiKey: options.apiKey,
-      userAgent: options.userAgent,
-      accept: 'text/event-stream',
-    }),
+    headers: requestHeaders(options, 'text/event-stream'),
     body: JSON.stringify([task]),
     timeoutMs,
     signal: sendOptions.signal,

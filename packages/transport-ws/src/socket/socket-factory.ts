@@ -14,8 +14,9 @@ export type OpenSocket = (url: string) => WebSocketLike;
  * Loads `ws` through a specifier bundlers leave alone, so browser and edge bundles never carry
  * it; only Node ever evaluates this import.
  */
-async function loadWs(): Promise<NodeWebSocketConstructor | undefined> {
-  const name = 'ws';
+// `name` is a parameter, not a const: a minifier folds `const name = 'ws'; import(name)` into
+// `import('ws')`, and the bundler then tries to bundle ws (and Node's http, zlib…) for the edge.
+async function loadWs(name = 'ws'): Promise<NodeWebSocketConstructor | undefined> {
   try {
     const mod = (await import(/* @vite-ignore */ /* webpackIgnore: true */ name)) as {
       default?: unknown;
