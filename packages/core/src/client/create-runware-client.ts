@@ -118,6 +118,7 @@ export function createRunwareClient(options: CreateRunwareClientOptions): Runwar
           windowMs: config.submitBatchWindow,
         })
       : undefined;
+  let encoder: typeof import('../media/encode-media-inputs') | undefined;
   const ctx: RunContext = {
     transport: live,
     registry,
@@ -125,11 +126,16 @@ export function createRunwareClient(options: CreateRunwareClientOptions): Runwar
     scheduler,
     coalescer,
     settings: { timeout: config.timeout, pollTimeout: config.pollTimeout, validate: config.validate },
-    // The encoder (and its MIME sniffing) loads only for params that hold media to encode.
-    encodeMedia: async (params) => {
+    // The encoder (and its MIME sniffing) loads only for params that hold media to encode; once
+    // loaded it is called directly (an import() per task costs real time at thousands a second).
+    encodeMedia: (params) => {
       const files = config.dependencies?.files;
       if (!needsEncoding(params, files)) return params;
-      return (await import('../media/encode-media-inputs')).encodeMediaInputs(params, files);
+      if (encoder) return encoder.encodeMediaInputs(params, files);
+      return import('../media/encode-media-inputs').then((mod) => {
+        encoder = mod;
+        return mod.encodeMediaInputs(params, files);
+      });
     },
     call,
   };

@@ -21,7 +21,10 @@ export interface RunContext {
   /** Shares one request between single async tasks of `run()` calls; absent when the window is 0. */
   coalescer?: SubmitCoalescer | undefined;
   settings: { timeout: number; pollTimeout: number; validate: boolean };
-  encodeMedia: (params: Record<string, unknown>) => Promise<Record<string, unknown>>;
+  /** The params with their media encoded; the same params, not a promise, when nothing needs it. */
+  encodeMedia: (
+    params: Record<string, unknown>,
+  ) => Record<string, unknown> | Promise<Record<string, unknown>>;
   call: (fn: ((item: ResultItem) => unknown) | undefined, item: ResultItem) => void;
 }
 
