@@ -1,4 +1,4 @@
-import { useEmulator } from '@runware/emulator/testing';
+import { createEmulatorControl, useEmulator } from '@runware/emulator/testing';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createRestTransport } from '../src/index';
 import {
@@ -126,6 +126,36 @@ describe('never resubmitting an accepted task', () => {
     ]);
   });
 
+  /** Drops the submit's answer, then refuses every request (the probes) with 429. */
+  async function probesRefused() {
+    await addFaults(emulator, [{ kind: 'ackDrop', count: 1 }]);
+    let armed: Promise<unknown> | undefined;
+    const { lines, log: record } = captureLog();
+    const log: typeof record = (category, message, data) => {
+      record(category, message, data);
+      if (category === 'retry' && !armed)
+        armed = addFaults(emulator, [{ kind: 'httpError', status: 429, count: 10 }]);
+    };
+    return {
+      lines,
+      transport: transportFor(emulator, { log, retryDelay: 100, retryStrategy: 'linear', maxRetries: 2 }),
+    };
+  }
+
+  it('answers an unanswered async task with its ACK when asking about it fails to the end, not as refused', async () => {
+    const { lines, transport } = await probesRefused();
+    const task = imageTask({ deliveryMethod: 'async' });
+    const result = await transport.send([task]);
+    // The server holds it: the engine's polling will find its results (or taskNotFound).
+    expect(result.data).toEqual([{ taskType: 'imageInference', taskUUID: task.taskUUID }]);
+    expect(result.errors).toEqual([]);
+    expect(await submitsOf(emulator, task.taskUUID)).toBe(1);
+    expect(await submitsOf(emulator, task.taskUUID, 'getResponse')).toBe(2);
+    expect(
+      lines.some((l) => l.category === 'warn' && /could not ask about 1 unanswered/.test(l.message)),
+    ).toBe(true);
+  });
+
   it('surfaces a conflict for a taskUUID the caller reused in another call', async () => {
     const transport = transportFor(emulator);
     const task = imageTask();
@@ -160,5 +190,38 @@ describe('a sync task slower than the per-attempt budget', () => {
     expect(await submitsOf(slow, task.taskUUID)).toBe(1);
     expect((await stats(slow)).errors.conflictTaskUUID).toBeUndefined();
     expect(lines.filter((l) => l.category === 'retry').map((l) => l.data.reason)).toEqual(['timeout']);
+  });
+
+  it('fails it with an error of its own saying it may have run when asking about it fails to the end', async () => {
+    let armed: Promise<unknown> | undefined;
+    const { log: record } = captureLog();
+    // Once the first attempt has timed out, refuse every request (the probes) with 429.
+    const log: typeof record = (category, message, data) => {
+      record(category, message, data);
+      if (category === 'retry' && !armed)
+        armed = addFaults(slow, [{ kind: 'httpError', status: 429, count: 10 }]);
+    };
+    const transport = createRestTransport({
+      apiKey: slow.apiKey,
+      httpBaseUrl: slow.httpUrl,
+      timeout: 400,
+      retryDelay: 100,
+      retryStrategy: 'linear',
+      maxRetries: 1,
+      log,
+    });
+    const task = imageTask();
+    const result = await transport.send([task]);
+    await armed;
+    await createEmulatorControl(slow).clearFaults();
+    expect(result.data).toEqual([]);
+    expect(result.errors).toEqual([
+      expect.objectContaining({
+        code: 'rateLimitExceeded',
+        taskUUID: task.taskUUID,
+        message: expect.stringMatching(/it may have run.*getResponse/),
+      }),
+    ]);
+    expect(await submitsOf(slow, task.taskUUID)).toBe(1);
   });
 });

@@ -252,7 +252,8 @@ export function conflicts(b: Batch, result: TransportResultV1): void {
  * One getResponse for tasks whose submit may have reached the server: those it has are answered
  * from it (their ACK, or their results polled for one more window), and only the others fail,
  * each with an error of its own. Undefined when the server has none of them (or cannot say), so
- * the call fails as it would have.
+ * the call fails as it would have: these tasks were answered (a 5xx), and polling them after an
+ * outage's last refusal would hold the call until its deadline instead of failing it.
  */
 export async function askBeforeFailing(
   b: Batch,
@@ -294,6 +295,38 @@ export async function askBeforeFailing(
   const left = [...outcome.unknown, ...b.toSend.filter((task) => !asked.has(task.taskUUID))];
   errors.push(...failedWith(b, inOrder(b, left), failure, reason, posts));
   return { data: b.data, errors, status: errors.length === 0 ? 200 : undefined };
+}
+
+/**
+ * Retries ran out while asking about tasks whose submit went unanswered: the server may hold them,
+ * so they are not failed as refused (a caller would send them again, and pay twice). An async task
+ * is answered with its ACK, so the engine's polling finds out: its results if it ran, `taskNotFound`
+ * if it never arrived. A sync task (unanswered, or accepted with its results not yet in) fails with
+ * an error saying it may have run. Tasks not yet sent fail with the failure, each with its own error.
+ */
+export function unanswered(
+  b: Batch,
+  failure: StepFailure,
+  reason: RunwareError | undefined,
+  posts: number,
+): TransportResultV1 {
+  const acked = b.unknown.filter(answersWithAck);
+  // Sync tasks the server may hold: unanswered ones, and accepted ones whose results were not in.
+  const sync = [...b.unknown.filter((task) => !answersWithAck(task)), ...b.polling];
+  b.data.push(...acked.map(ackItem));
+  b.ctx.log('warn', `could not ask about ${b.unknown.length} unanswered task(s); the server may hold them`, {
+    polled: acked.map((task) => task.taskUUID),
+    failed: sync.map((task) => task.taskUUID),
+  });
+  const mayHaveRun = failedWith(b, sync, failure, reason, posts).map((error) => ({
+    ...error,
+    message: `${error.message} Its submit went unanswered and the service could not be asked about it: it may have run. Collect it with getResponse (taskUUID ${error.taskUUID}) rather than sending it again.`,
+  }));
+  const held = new Set([...b.unknown, ...b.polling].map((task) => task.taskUUID));
+  const rest = b.toSend.filter((task) => !held.has(task.taskUUID));
+  b.errors.push(...mayHaveRun, ...failedWith(b, inOrder(b, rest), failure, reason, posts));
+  const status = b.errors.length === 0 ? 200 : failure.kind === 'status' ? failure.status : undefined;
+  return { data: b.data, errors: b.errors, status };
 }
 
 /** Errors of their own for tasks that failed while others of the batch were answered. */

@@ -178,9 +178,9 @@ export async function sendBatch(
       `giving up after ${posts} request(s): ${describeFailure(failure)}${reason ? ' (Retry-After past the deadline)' : ''}`,
       { reason: failure.kind },
     );
-    const uncertain = probing
-      ? []
-      : [...b.unknown, ...b.toSend.filter((task) => maybeHeld.has(task.taskUUID))];
+    // The last step asked about unanswered tasks and failed: they are not failed as refused.
+    if (probing && b.unknown.length > 0) return (await recovery()).unanswered(b, failure, reason, posts);
+    const uncertain = [...b.unknown, ...b.toSend.filter((task) => maybeHeld.has(task.taskUUID))];
     const answered =
       uncertain.length > 0
         ? await (await recovery()).askBeforeFailing(b, uncertain, failure, reason, posts)
