@@ -36,8 +36,8 @@ describe('options', () => {
     // One retry (maxRetries 1), after 10·1 ms + 30 % jitter = 13 ms, capped at 11.
     expect(result.status).toBe(503);
     expect(retries().map((line) => line.data.delayMs)).toEqual([11]);
-    // Two submits, then the getResponse asked before failing (answered 503 as well).
-    expect((await emulator.control.stats()).requests.rest).toBe(3);
+    // Two submits, then the getResponse asked before failing (answered 503 as well, twice).
+    expect((await emulator.control.stats()).requests.rest).toBe(4);
     const [request] = await emulator.control.requests({ transport: 'rest' });
     expect(request?.headers['user-agent']).toBe('runware-test/1.0');
     expect(lines.filter((line) => line.category === 'warn')).toEqual([]);

@@ -156,6 +156,28 @@ describe('never resubmitting an accepted task', () => {
     ).toBe(true);
   });
 
+  it('asks once more when the question before failing is refused, and answers what the server holds', async () => {
+    // The first submit runs the task and answers 503; the resend and the first question are refused.
+    await addFaults(emulator, [{ kind: 'httpError', status: 503, phase: 'after', count: 1 }]);
+    let armed: Promise<unknown> | undefined;
+    const { log: record } = captureLog();
+    const log: typeof record = (category, message, data) => {
+      record(category, message, data);
+      if (category === 'retry' && !armed)
+        armed = addFaults(emulator, [{ kind: 'httpError', status: 503, count: 2 }]);
+    };
+    const task = imageTask({ deliveryMethod: 'async' });
+    const result = await transportFor(emulator, {
+      log,
+      retryDelay: 100,
+      retryStrategy: 'linear',
+      maxRetries: 1,
+    }).send([task]);
+    expect(result.errors).toEqual([]);
+    expect(result.data).toEqual([{ taskType: 'imageInference', taskUUID: task.taskUUID }]);
+    expect(await submitsOf(emulator, task.taskUUID, 'getResponse')).toBe(2);
+  });
+
   it('surfaces a conflict for a taskUUID the caller reused in another call', async () => {
     const transport = transportFor(emulator);
     const task = imageTask();

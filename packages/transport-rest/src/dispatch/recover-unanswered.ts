@@ -10,6 +10,7 @@ import {
   itemError,
 } from '@runware/core/transport-kit';
 import { failureError, syntheticError } from '../http/rest-errors';
+import { retryWait } from './retry-wait';
 import type { Batch, StepEnd } from './send-batch';
 import type { SendSteps, StepFailure } from './send-steps';
 
@@ -251,9 +252,10 @@ export function conflicts(b: Batch, result: TransportResultV1): void {
 /**
  * One getResponse for tasks whose submit may have reached the server: those it has are answered
  * from it (their ACK, or their results polled for one more window), and only the others fail,
- * each with an error of its own. Undefined when the server has none of them (or cannot say), so
- * the call fails as it would have: these tasks were answered (a 5xx), and polling them after an
- * outage's last refusal would hold the call until its deadline instead of failing it.
+ * each with an error of its own; a refused question is asked once more after the usual wait.
+ * Undefined when the server has none of them (or still cannot say), so the call fails as it would
+ * have: these tasks were answered (a 5xx), and polling them after an outage's last refusal would
+ * hold the call until its deadline instead of failing it.
  */
 export async function askBeforeFailing(
   b: Batch,
@@ -263,7 +265,18 @@ export async function askBeforeFailing(
   posts: number,
 ): Promise<TransportResultV1 | undefined> {
   const { steps, errors } = b;
-  const outcome = await probe(uncertain, steps);
+  let outcome = await probe(uncertain, steps);
+  if ('failure' in outcome && reason === undefined) {
+    // Refused or unanswered: ask once more after the usual wait before failing tasks that may
+    // have run (a lone refusal is common under load; an outage refuses this one too, and the call
+    // still fails without polling to its deadline). Not after a Retry-After past the deadline: that
+    // call fails now, as promised.
+    const { failure: refused } = outcome;
+    await steps.delay(
+      retryWait(1, refused.kind === 'status' ? refused.retryAfterMs : undefined, b.ctx.options),
+    );
+    outcome = await probe(uncertain, steps);
+  }
   if (!('known' in outcome) || outcome.known.length === 0) return undefined;
   const answered: Settlement[] = [];
   const running = [...b.polling];
