@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { useEmulator } from '@runware/emulator/testing';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { binPath, resultLines, spawnCli, waitFor } from './support/cli-process';
+import { binPath, emulatorFlags, resultLines, spawnCli, waitFor } from './support/cli-process';
 
 const emulator = useEmulator({ beforeAll, afterAll, afterEach }, { latency: { default: 40 } });
 let dir: string;
@@ -26,16 +26,7 @@ async function tasksFile(count: number, extra: string[] = []): Promise<string> {
   return path;
 }
 
-const connection = () => [
-  '--http-base-url',
-  emulator.httpUrl,
-  '--ws-base-url',
-  emulator.wsUrl,
-  '--schemas-base-url',
-  emulator.schemasUrl,
-  '--api-key',
-  emulator.apiKey,
-];
+const connection = () => emulatorFlags(emulator);
 
 /** Runs the CLI on a pseudo-terminal (util-linux `script`), so stdout is a TTY. */
 function runOnTty(args: string[]): Promise<{ code: number | null; output: string }> {

@@ -3,58 +3,26 @@
  * the CLI in separate processes (enqueue, three workers, collect), one of them killed with SIGKILL
  * while it has tasks in flight.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { imageTask, startTestEmulator, type TestEmulator } from '@runware/emulator/testing';
 import { type Job, Queue } from 'bullmq';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { queueConnection } from '../src/queue/queue-connection';
 import type { QueueJobData, QueueJobResult } from '../src/queue/queue-job';
+import { type CliRun, spawnCli, waitFor } from './support/cli-process';
 import { startRedisServer, type TestRedis } from './support/redis-server';
 
-const bin = fileURLToPath(new URL('../src/cli/bin.ts', import.meta.url));
 /** A key only this test knows, looked for afterwards in Redis and in every process's output. */
 const apiKey = `batch-queue-test-${randomBytes(12).toString('hex')}`;
 
-interface Cli {
-  child: ChildProcess;
-  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
-  stdout: () => string;
-  stderr: () => string;
-}
-
-const started: Cli[] = [];
-function cli(args: string[]): Cli {
-  const child = spawn(process.execPath, ['--import', 'tsx', bin, ...args], {
-    env: { ...process.env, RUNWARE_API_KEY: apiKey, RUNWARE_BATCH_REDIS: '' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let stdout = '';
-  let stderr = '';
-  child.stdout?.on('data', (chunk: Buffer) => {
-    stdout += chunk.toString();
-  });
-  child.stderr?.on('data', (chunk: Buffer) => {
-    stderr += chunk.toString();
-  });
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
-    child.on('close', (code, signal) => resolve({ code, signal })),
-  );
-  const run = { child, exited, stdout: () => stdout, stderr: () => stderr };
+const started: CliRun[] = [];
+function cli(args: string[]): CliRun {
+  const run = spawnCli(args, { RUNWARE_API_KEY: apiKey, RUNWARE_BATCH_REDIS: '' });
   started.push(run);
   return run;
-}
-
-async function waitFor(check: () => Promise<boolean>, what: string, timeoutMs = 30_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
 }
 
 let redis: TestRedis;
@@ -168,10 +136,10 @@ describe('runware-batch enqueue / worker / collect on BullMQ', () => {
     const queueArgs = ['--redis', redis.url, '--queue', queueName];
 
     const enqueue = cli(['enqueue', input, ...queueArgs]);
-    expect((await enqueue.exited).code, enqueue.stderr()).toBe(0);
-    expect(enqueue.stderr()).toMatch(/^line 41: not JSON/m);
-    expect(enqueue.stderr()).toMatch(/^line 92: the task has no model/m);
-    expect(enqueue.stdout()).toContain('enqueued 150 task(s)');
+    expect((await enqueue.exited).code, enqueue.output().stderr).toBe(0);
+    expect(enqueue.output().stderr).toMatch(/^line 41: not JSON/m);
+    expect(enqueue.output().stderr).toMatch(/^line 92: the task has no model/m);
+    expect(enqueue.output().stdout).toContain('enqueued 150 task(s)');
 
     const queue = openQueue(queueName);
     const jobs = (await queue.getJobs(['waiting'], 0, -1)) as Job<QueueJobData, QueueJobResult>[];
@@ -181,16 +149,16 @@ describe('runware-batch enqueue / worker / collect on BullMQ', () => {
 
     // The same file again adds nothing and keeps the taskUUIDs.
     const again = cli(['enqueue', input, ...queueArgs]);
-    expect((await again.exited).code, again.stderr()).toBe(0);
-    expect(again.stdout()).toContain('enqueued 0 task(s)');
-    expect(again.stdout()).toContain('150 already queued');
+    expect((await again.exited).code, again.output().stderr).toBe(0);
+    expect(again.output().stdout).toContain('enqueued 0 task(s)');
+    expect(again.output().stdout).toContain('150 already queued');
     const jobsAfter = (await queue.getJobs(['waiting'], 0, -1)) as Job<QueueJobData, QueueJobResult>[];
     expect(new Map(jobsAfter.map((job) => [job.data.line, job.data.taskUUID]))).toEqual(uuidOfLine);
 
     const workers = ['w0', 'w1', 'w2'].map((name) =>
       cli(workerArgs(emulator, queueName, name, ['--concurrency', '4'])),
     );
-    const [victim, ...survivors] = workers as [Cli, Cli, Cli];
+    const [victim, ...survivors] = workers as [CliRun, CliRun, CliRun];
 
     // Once some tasks are done, kill w0 while it holds jobs (their tasks sent, not answered yet).
     let victimJobs: string[] = [];
@@ -226,10 +194,10 @@ describe('runware-batch enqueue / worker / collect on BullMQ', () => {
 
     // Ctrl-C-like stop: the survivors end cleanly.
     for (const worker of survivors) worker.child.kill('SIGTERM');
-    for (const worker of survivors) expect((await worker.exited).code, worker.stderr()).toBe(0);
+    for (const worker of survivors) expect((await worker.exited).code, worker.output().stderr).toBe(0);
 
     const collect = cli(['collect', ...queueArgs, '--out', out, '--wait']);
-    expect((await collect.exited).code, collect.stderr()).toBe(0);
+    expect((await collect.exited).code, collect.output().stderr).toBe(0);
     const results = (await readFile(out, 'utf8'))
       .trim()
       .split('\n')
@@ -250,8 +218,8 @@ describe('runware-batch enqueue / worker / collect on BullMQ', () => {
 
     // Collecting again writes nothing new.
     const recollect = cli(['collect', ...queueArgs, '--out', out]);
-    expect((await recollect.exited).code, recollect.stderr()).toBe(0);
-    expect(recollect.stdout()).toContain('wrote 0 line(s)');
+    expect((await recollect.exited).code, recollect.output().stderr).toBe(0);
+    expect(recollect.output().stdout).toContain('wrote 0 line(s)');
     expect((await readFile(out, 'utf8')).trim().split('\n')).toHaveLength(152);
 
     // Every enqueued taskUUID reached the service exactly once: none twice, none missing.
@@ -268,7 +236,7 @@ describe('runware-batch enqueue / worker / collect on BullMQ', () => {
 
     // The API key is nowhere in Redis nor in any output.
     expect(await everythingInRedis(queue)).not.toContain(apiKey);
-    for (const run of started) expect(run.stdout() + run.stderr()).not.toContain(apiKey);
+    for (const run of started) expect(run.output().stdout + run.output().stderr).not.toContain(apiKey);
   });
 
   it('holds a global concurrency across workers', async () => {
@@ -287,11 +255,11 @@ describe('runware-batch enqueue / worker / collect on BullMQ', () => {
     );
     // All three are taking jobs before there are any.
     await waitFor(
-      async () => workers.every((worker) => worker.stdout().includes(' on queue ')),
+      async () => workers.every((worker) => worker.output().stdout.includes(' on queue ')),
       'the workers',
     );
     const enqueue = cli(['enqueue', input, '--redis', redis.url, '--queue', queueName]);
-    expect((await enqueue.exited).code, enqueue.stderr()).toBe(0);
+    expect((await enqueue.exited).code, enqueue.output().stderr).toBe(0);
     let mostActive = 0;
     await waitFor(async () => {
       const counts = await queue.getJobCounts('active', 'completed');
@@ -299,7 +267,7 @@ describe('runware-batch enqueue / worker / collect on BullMQ', () => {
       return counts.completed === 24;
     }, 'every job');
     for (const worker of workers) worker.child.kill('SIGTERM');
-    for (const worker of workers) expect((await worker.exited).code, worker.stderr()).toBe(0);
+    for (const worker of workers) expect((await worker.exited).code, worker.output().stderr).toBe(0);
 
     // Sampled while running, and exactly from the jobs' [processedOn, finishedOn) spans (stamped
     // by the workers in Redis): never more than 2 jobs in flight across the three workers.

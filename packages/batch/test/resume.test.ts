@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { mulberry32, startTestEmulator, type TestEmulator } from '@runware/emulator/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseJournalLine } from '../src/journal/journal-replay';
-import { resultLines, spawnCli, waitFor } from './support/cli-process';
+import { emulatorFlags, resultLines, spawnCli, waitFor } from './support/cli-process';
 
 let emulator: TestEmulator;
 let dir: string;
@@ -58,20 +58,7 @@ async function writeTasks(
   return { taskLines, badLines, resultsPerLine };
 }
 
-function connection(transport: 'websocket' | 'rest'): string[] {
-  return [
-    '--transport',
-    transport,
-    '--http-base-url',
-    emulator.httpUrl,
-    '--ws-base-url',
-    emulator.wsUrl,
-    '--schemas-base-url',
-    emulator.schemasUrl,
-    '--api-key',
-    emulator.apiKey,
-  ];
-}
+const connection = (transport: 'websocket' | 'rest') => emulatorFlags(emulator, transport);
 
 /** taskUUIDs the journal assigned and never saw finish. */
 async function unfinishedInJournal(path: string): Promise<string[]> {

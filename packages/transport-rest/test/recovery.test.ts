@@ -5,6 +5,7 @@ import {
   addFaults,
   captured,
   captureLog,
+  faultsFromFirstRetry,
   imageTask,
   stats,
   submitsOf,
@@ -59,14 +60,8 @@ describe('never resubmitting an accepted task', () => {
 
   it('retries the getResponse probe itself when it fails, still without a second submit', async () => {
     await addFaults(emulator, [{ kind: 'ackDrop', count: 1 }]);
-    let armed: Promise<unknown> | undefined;
-    const { lines, log: record } = captureLog();
     // Once the submit has gone unanswered, make the next request (the probe) fail with 503.
-    const log: typeof record = (category, message, data) => {
-      record(category, message, data);
-      if (category === 'retry' && !armed)
-        armed = addFaults(emulator, [{ kind: 'httpError', status: 503, count: 1 }]);
-    };
+    const { lines, log } = faultsFromFirstRetry(emulator, [{ kind: 'httpError', status: 503, count: 1 }]);
     const task = imageTask({ deliveryMethod: 'async' });
     const result = await transportFor(emulator, { log, retryDelay: 100, retryStrategy: 'linear' }).send([
       task,
@@ -129,13 +124,7 @@ describe('never resubmitting an accepted task', () => {
   /** Drops the submit's answer, then refuses every request (the probes) with 429. */
   async function probesRefused() {
     await addFaults(emulator, [{ kind: 'ackDrop', count: 1 }]);
-    let armed: Promise<unknown> | undefined;
-    const { lines, log: record } = captureLog();
-    const log: typeof record = (category, message, data) => {
-      record(category, message, data);
-      if (category === 'retry' && !armed)
-        armed = addFaults(emulator, [{ kind: 'httpError', status: 429, count: 10 }]);
-    };
+    const { lines, log } = faultsFromFirstRetry(emulator, [{ kind: 'httpError', status: 429, count: 10 }]);
     return {
       lines,
       transport: transportFor(emulator, { log, retryDelay: 100, retryStrategy: 'linear', maxRetries: 2 }),
@@ -159,13 +148,7 @@ describe('never resubmitting an accepted task', () => {
   it('asks once more when the question before failing is refused, and answers what the server holds', async () => {
     // The first submit runs the task and answers 503; the resend and the first question are refused.
     await addFaults(emulator, [{ kind: 'httpError', status: 503, phase: 'after', count: 1 }]);
-    let armed: Promise<unknown> | undefined;
-    const { log: record } = captureLog();
-    const log: typeof record = (category, message, data) => {
-      record(category, message, data);
-      if (category === 'retry' && !armed)
-        armed = addFaults(emulator, [{ kind: 'httpError', status: 503, count: 2 }]);
-    };
+    const { log } = faultsFromFirstRetry(emulator, [{ kind: 'httpError', status: 503, count: 2 }]);
     const task = imageTask({ deliveryMethod: 'async' });
     const result = await transportFor(emulator, {
       log,
@@ -215,14 +198,8 @@ describe('a sync task slower than the per-attempt budget', () => {
   });
 
   it('fails it with an error of its own saying it may have run when asking about it fails to the end', async () => {
-    let armed: Promise<unknown> | undefined;
-    const { log: record } = captureLog();
     // Once the first attempt has timed out, refuse every request (the probes) with 429.
-    const log: typeof record = (category, message, data) => {
-      record(category, message, data);
-      if (category === 'retry' && !armed)
-        armed = addFaults(slow, [{ kind: 'httpError', status: 429, count: 10 }]);
-    };
+    const { log, armed } = faultsFromFirstRetry(slow, [{ kind: 'httpError', status: 429, count: 10 }]);
     const transport = createRestTransport({
       apiKey: slow.apiKey,
       httpBaseUrl: slow.httpUrl,
@@ -234,7 +211,7 @@ describe('a sync task slower than the per-attempt budget', () => {
     });
     const task = imageTask();
     const result = await transport.send([task]);
-    await armed;
+    await armed();
     await createEmulatorControl(slow).clearFaults();
     expect(result.data).toEqual([]);
     expect(result.errors).toEqual([

@@ -19,7 +19,7 @@ const flags = [
 export async function launchChromium(): Promise<Browser> {
   if (!existsSync(chromiumPath)) {
     throw new Error(
-      `Chromium not found at ${chromiumPath}. Install it with "apt-get install chromium" (tools/ensure-chromium.sh does), or set CHROMIUM_PATH.`,
+      `Chromium not found at ${chromiumPath}. Install it with "apt-get install chromium" (tools/ensure-chromium.mjs does), or set CHROMIUM_PATH.`,
     );
   }
   return chromium.launch({ executablePath: chromiumPath, args: flags });

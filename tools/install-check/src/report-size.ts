@@ -10,7 +10,7 @@ import type { AppBundles } from './build-bundles';
 import { buildBundles, streamChunks } from './build-bundles';
 import { measureLoad } from './load-size';
 import { sizeBudgets } from './size-budget';
-import { workspaceSources } from './source-breakdown';
+import { workspaceSources } from './workspace-sources';
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 const consumers = fileURLToPath(new URL('../consumers/', import.meta.url));

@@ -61,3 +61,21 @@ export async function waitFor(
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
 }
+
+/** The connection flags that point the CLI at an emulator (never the real API). */
+export function emulatorFlags(
+  emulator: { httpUrl: string; wsUrl: string; schemasUrl: string; apiKey: string },
+  transport?: 'websocket' | 'rest',
+): string[] {
+  return [
+    ...(transport ? ['--transport', transport] : []),
+    '--http-base-url',
+    emulator.httpUrl,
+    '--ws-base-url',
+    emulator.wsUrl,
+    '--schemas-base-url',
+    emulator.schemasUrl,
+    '--api-key',
+    emulator.apiKey,
+  ];
+}

@@ -49,4 +49,19 @@ export function captureLog() {
   return { log, lines, retries: () => lines.filter((l) => l.category === 'retry') };
 }
 
+/**
+ * A log that records like `captureLog` and, at the first retry, adds `faults` to the emulator: the
+ * faults hit what comes after the first failed attempt (the resend, the probe, the polls).
+ * `armed()` is that request, to await before the test ends.
+ */
+export function faultsFromFirstRetry(emulator: RunningEmulator, faults: readonly FaultSpec[]) {
+  const captured = captureLog();
+  let armed: Promise<unknown> | undefined;
+  const log = (category: LogCategory, message: string, data?: unknown) => {
+    captured.log(category, message, data);
+    if (category === 'retry' && !armed) armed = addFaults(emulator, faults);
+  };
+  return { ...captured, log, armed: () => armed };
+}
+
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
